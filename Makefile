@@ -1,0 +1,55 @@
+# Two commands for a fresh machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LANGS := pl ro ur ar bn
+export FLASK_APP := portal
+
+.PHONY: run test install compile messages migrate demo lint format vendor bench clean
+
+run: install compile migrate demo  ## install, migrate, load demo data and serve on 127.0.0.1:5000
+	SHOW_DEV_OUTBOX=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
+
+test: install compile  ## install and run the whole suite (unit, integration, browser, security)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+compile: install  ## build the .mo files from locales/
+	$(BIN)/pybabel compile --statistics -d locales 2>&1 | tail -n 6
+
+messages: install  ## extract strings to locales/messages.pot and update every catalogue
+	$(BIN)/pybabel extract --no-location --sort-output --omit-header --no-wrap -F babel.cfg -k lazy_gettext -k _l -o locales/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap -i locales/messages.pot -d locales
+
+migrate: install  ## bring the database up to date
+	mkdir -p instance
+	$(BIN)/flask db upgrade
+
+demo: install  ## load demo data (safe to run twice)
+	$(BIN)/flask demo load
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+vendor:  ## refresh static/vendor from the npm registry (needs node)
+	scripts/vendor.sh
+
+bench: install compile  ## measure against a bare Flask app; writes bench/results/
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,1 @@
+"""Staff and partner accounts, organisations, teams and sign-in."""

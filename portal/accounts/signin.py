@@ -1,0 +1,48 @@
+"""Sign-in logic: password first, then a one-time code; no Flask request objects here."""
+
+from sqlalchemy import func, select
+
+from portal.accounts.models import Account, spend_password_check_time
+from portal.accounts.totp import matching_counter
+from portal.core.audit import record_audit, utcnow
+from portal.extensions import db
+
+
+def account_for_password(email: str, password: str) -> Account | None:
+    """The active staff or partner account with this email and password, else None."""
+    account = db.session.scalar(
+        select(Account).where(
+            func.lower(Account.email) == email.strip().lower(),
+            Account.kind.in_(["staff", "partner"]),
+        )
+    )
+    if account is None:
+        spend_password_check_time(password)
+        return None
+    if not account.check_password(password) or not account.active:
+        return None
+    db.session.commit()  # keeps a rehashed password, if argon2 asked for one
+    return account
+
+
+def account_by_public_id(public_id: str | None) -> Account | None:
+    """The account with this public id, or None."""
+    if not public_id:
+        return None
+    return db.session.scalar(select(Account).where(Account.public_id == public_id))
+
+
+def confirm_code(account: Account, code: str) -> bool:
+    """Check the authenticator code, refusing replays; records the sign-in when good."""
+    if not account.totp_secret:
+        return False
+    counter = matching_counter(account.totp_secret, code, account.totp_last_counter)
+    if counter is None:
+        record_audit(None, "sign_in_code_refused", "account", account.public_id)
+        db.session.commit()
+        return False
+    account.totp_last_counter = counter
+    account.last_signed_in_at = utcnow()
+    record_audit(None, "signed_in", "account", account.public_id)
+    db.session.commit()
+    return True

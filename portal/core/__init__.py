@@ -1,0 +1,1 @@
+"""The thin shared core: access rules, audit, languages, PDFs, the outbox, htmx helpers."""

@@ -1,0 +1,29 @@
+"""Refuse to serve a database whose schema is behind the code."""
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Flask
+from flask_migrate import Migrate
+
+from portal.extensions import db
+
+
+class DatabaseNotMigratedError(RuntimeError):
+    """The database schema is not at the code's migration head."""
+
+
+def ensure_database_is_migrated(app: Flask) -> None:
+    """Raise with the command to run when the database is not at the latest migration."""
+    if not app.config.get("CHECK_MIGRATIONS", True):
+        return
+    migrate: Migrate = app.extensions["migrate"].migrate
+    with app.app_context():
+        heads = set(ScriptDirectory.from_config(migrate.get_config()).get_heads())
+        with db.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    if current != heads:
+        raise DatabaseNotMigratedError(
+            "The database is not up to date "
+            f"(it is at {sorted(current) or 'no migration'}, the code needs {sorted(heads)}). "
+            "Run `make migrate` (or `flask --app portal db upgrade`) and start again."
+        )

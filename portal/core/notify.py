@@ -1,0 +1,143 @@
+"""The outbox: email and SMS are queued in the database, then sent through GOV.UK Notify."""
+
+from datetime import datetime
+
+import click
+from flask import Blueprint, Flask, abort, current_app, render_template
+from notifications_python_client.notifications import NotificationsAPIClient
+from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.core.access import public
+from portal.core.audit import utcnow
+from portal.core.ids import new_public_id
+from portal.extensions import db
+
+MAX_ATTEMPTS = 8
+
+
+class OutboxMessage(db.Model):
+    """One email or text message, kept until sent; failures are retried."""
+
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    channel: Mapped[str] = mapped_column(String(10))  # "email" or "sms"
+    recipient: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+def queue_email(to: str, subject: str, body: str, *, reference: str | None = None) -> OutboxMessage:
+    """Queue an email; the caller commits it with the change that caused it."""
+    message = OutboxMessage(
+        channel="email", recipient=to, subject=subject, body=body, reference=reference
+    )
+    db.session.add(message)
+    return message
+
+
+def queue_sms(to: str, body: str, *, reference: str | None = None) -> OutboxMessage:
+    """Queue a text message; the caller commits it with the change that caused it."""
+    message = OutboxMessage(channel="sms", recipient=to, body=body, reference=reference)
+    db.session.add(message)
+    return message
+
+
+def _deliver(client: NotificationsAPIClient | None, message: OutboxMessage) -> None:
+    config = current_app.config
+    if client is None:
+        # No Notify key: the demo works offline and the message is visible in the log.
+        current_app.logger.info(
+            "Outbox (not sent, no NOTIFY_API_KEY) %s to %s: %s %s",
+            message.channel,
+            message.recipient,
+            message.subject,
+            message.body,
+        )
+        return
+    personalisation = {"subject": message.subject, "body": message.body}
+    if message.channel == "email":
+        client.send_email_notification(
+            email_address=message.recipient,
+            template_id=config["NOTIFY_EMAIL_TEMPLATE_ID"],
+            personalisation=personalisation,
+            reference=message.public_id,
+        )
+    else:
+        client.send_sms_notification(
+            phone_number=message.recipient,
+            template_id=config["NOTIFY_SMS_TEMPLATE_ID"],
+            personalisation=personalisation,
+            reference=message.public_id,
+        )
+
+
+def send_pending() -> tuple[int, int]:
+    """Send every pending message once; return (sent, failed). Failures stay for a retry."""
+    key = current_app.config["NOTIFY_API_KEY"]
+    client = (
+        NotificationsAPIClient(key, base_url=current_app.config["NOTIFY_BASE_URL"]) if key else None
+    )
+    pending = db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.status.in_(["pending", "failed"]))
+        .where(OutboxMessage.attempts < MAX_ATTEMPTS)
+        .order_by(OutboxMessage.id)
+    ).all()
+    sent = failed = 0
+    for message in pending:
+        message.attempts += 1
+        try:
+            _deliver(client, message)
+        except Exception as error:  # Notify or the network is down: keep it and retry later.
+            message.status = "failed"
+            message.last_error = str(error)[:2000]
+            failed += 1
+        else:
+            message.status = "sent" if client else "logged"
+            message.sent_at = utcnow()
+            message.last_error = None
+            sent += 1
+        db.session.commit()
+    return sent, failed
+
+
+bp = Blueprint("outbox", __name__)
+
+
+@bp.route("/dev/outbox")
+@public
+def dev_outbox() -> str:
+    """Development only: the messages the portal would have sent, newest first."""
+    if not current_app.config["SHOW_DEV_OUTBOX"]:
+        abort(404)
+    messages = db.session.scalars(
+        select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(50)
+    ).all()
+    return render_template("core/dev_outbox.html", messages=messages)
+
+
+@click.group("outbox")
+def outbox_cli() -> None:
+    """Send queued email and text messages."""
+
+
+@outbox_cli.command("send")
+def send_command() -> None:
+    """Send what is pending and retry failures."""
+    sent, failed = send_pending()
+    click.echo(f"sent {sent}, failed {failed}")
+
+
+def init_outbox(app: Flask) -> None:
+    """Register the outbox page and command."""
+    app.register_blueprint(bp)
+    app.cli.add_command(outbox_cli)

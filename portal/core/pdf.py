@@ -1,0 +1,64 @@
+"""PDFs made with WeasyPrint, tagged PDF/UA, rendered once per key and then served from cache."""
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Response, current_app
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+
+class StaticFilesOnly(URLFetcher):
+    """PDFs never reach the network: /static/ paths and data: URLs only."""
+
+    def __init__(self, static_dir: Path) -> None:
+        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+        self.static_dir = static_dir.resolve()
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path_part = url.removeprefix("file://").split("?")[0]
+        if path_part.startswith("/static/"):
+            path = (self.static_dir / path_part.removeprefix("/static/")).resolve()
+            if self.static_dir in path.parents and path.is_file():
+                return URLFetcherResponse(url, path.read_bytes())
+        raise FatalURLFetchingError(f"PDF rendering refused to fetch {url}")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Render HTML to a tagged PDF/UA-1 document; `/static/...` links resolve to our files."""
+    fetcher = StaticFilesOnly(Path(current_app.static_folder or "static"))
+    document = HTML(string=html, base_url="file:///", url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _cache_path(key: tuple[str, ...]) -> Path:
+    digest = hashlib.sha256("\x1f".join(key).encode()).hexdigest()
+    return Path(current_app.config["PDF_CACHE_DIR"]) / f"{digest}.pdf"
+
+
+def cached_pdf(key: tuple[str, ...], render_html: Callable[[], str]) -> bytes:
+    """The PDF for this key, rendering it only when the cache has none."""
+    path = _cache_path(key)
+    if path.exists():
+        return path.read_bytes()
+    data = html_to_pdf(render_html())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so two workers never serve a half-written file.
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as temp:
+        temp.write(data)
+    os.replace(temp_name, path)
+    return data
+
+
+def send_pdf(data: bytes, filename: str) -> Response:
+    """A PDF response that the browser offers to save."""
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
