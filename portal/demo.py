@@ -1,6 +1,7 @@
 """Demo data for a laptop: `flask demo load` (safe to run twice) and `flask demo code EMAIL`."""
 
 import click
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from portal.accounts.models import Account, Organisation, Team
@@ -84,9 +85,8 @@ def load_foundation_demo() -> None:
     ensure_account(email, name, [Role.PARTNER], kind="partner", organisation=school, team=None)
 
 
-@click.group("demo")
-def demo_cli() -> None:
-    """Demo data for trying the portal on a laptop."""
+# AppGroup gives each command an application context, under `flask` and in tests alike.
+demo_cli = AppGroup("demo", help="Demo data for trying the portal on a laptop.")
 
 
 @demo_cli.command("load")

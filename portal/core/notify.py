@@ -4,6 +4,7 @@ from datetime import datetime
 
 import click
 from flask import Blueprint, Flask, abort, current_app, render_template
+from flask.cli import AppGroup
 from notifications_python_client.notifications import NotificationsAPIClient
 from sqlalchemy import DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -125,9 +126,8 @@ def dev_outbox() -> str:
     return render_template("core/dev_outbox.html", messages=messages)
 
 
-@click.group("outbox")
-def outbox_cli() -> None:
-    """Send queued email and text messages."""
+# AppGroup gives each command an application context, under `flask` and in tests alike.
+outbox_cli = AppGroup("outbox", help="Send queued email and text messages.")
 
 
 @outbox_cli.command("send")
