@@ -16,6 +16,7 @@ from portal.core.jinja import init_jinja
 from portal.core.notify import init_outbox
 from portal.core.security import init_security
 from portal.core.site import init_site
+from portal.core.static_files import init_static_files
 from portal.core.views import bp as core_bp
 from portal.demo import demo_cli
 from portal.extensions import babel, csrf, db, limiter, migrate
@@ -57,6 +58,7 @@ def init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     Compress(app)
+    init_static_files(app)
 
 
 def init_babel(app: Flask) -> None:

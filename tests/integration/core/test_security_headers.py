@@ -1,5 +1,7 @@
 """Strict CSP and the other security headers on every response."""
 
+import gzip
+
 from flask.testing import FlaskClient
 
 from portal.core.security import CONTENT_SECURITY_POLICY
@@ -24,3 +26,14 @@ def test_headers_on_errors_too(client: FlaskClient) -> None:
 def test_text_is_compressed(client: FlaskClient) -> None:
     response = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_static_files_are_gzipped(client: FlaskClient) -> None:
+    plain = client.get("/static/vendor/govuk-frontend/govuk-frontend.min.css")
+    packed = client.get(
+        "/static/vendor/govuk-frontend/govuk-frontend.min.css",
+        headers={"Accept-Encoding": "gzip, deflate"},
+    )
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert len(packed.data) < len(plain.data) / 4
+    assert gzip.decompress(packed.data) == plain.data
