@@ -16,7 +16,12 @@ from portal.accounts.models import Account, Organisation, Team
 from portal.accounts.totp import TOTP_STEP_SECONDS
 from portal.core.access import Role
 from portal.extensions import db, limiter
-from tests.databases import database_urls, empty_all_tables, migrate_to_head
+from tests.databases import (
+    create_database_if_missing,
+    database_urls,
+    empty_all_tables,
+    migrate_to_head,
+)
 from tests.pages import check_page
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -58,6 +63,7 @@ def app(database_name: str, database_root: Path, tmp_path: Path) -> Iterator[Fla
     url = database_urls(database_root)[database_name]
     application = create_app(config_for_tests(url, tmp_path))
     if url not in _migrated:
+        create_database_if_missing(url)
         migrate_to_head(application)
         _migrated.add(url)
     limiter.reset()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from portal.extensions import db
 
@@ -14,8 +14,27 @@ def database_urls(tmp_root: Path) -> dict[str, str]:
     """The databases integration tests run against, by name."""
     urls = {"sqlite": f"sqlite:///{tmp_root / 'test.sqlite3'}"}
     if postgres := os.environ.get("TEST_DATABASE_URL"):
-        urls["postgresql"] = postgres.replace("postgresql://", "postgresql+psycopg://", 1)
+        url = make_url(postgres).set(drivername="postgresql+psycopg")
+        if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+            # Parallel workers each get their own database, made on first use.
+            url = url.set(database=f"{url.database}_{worker}")
+        urls["postgresql"] = url.render_as_string(hide_password=False)
     return urls
+
+
+def create_database_if_missing(url: str) -> None:
+    """CREATE DATABASE for a PostgreSQL URL whose database does not exist yet."""
+    target = make_url(url)
+    if target.get_backend_name() != "postgresql":
+        return
+    server = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+        ).scalar()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    server.dispose()
 
 
 def migrate_to_head(app: Flask) -> None:
