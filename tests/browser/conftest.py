@@ -6,13 +6,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, g, template_rendered
+from flask import Response as FlaskResponse
+from jinja2 import Template
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from werkzeug.serving import make_server
 
 from portal import create_app
 from portal.accounts.models import Account
 from portal.extensions import limiter
+from tests.browser.axe import track_templates
 from tests.conftest import TEST_PASSWORD, account_factory, config_for_tests, next_totp_code
 from tests.databases import empty_all_tables, migrate_to_head
 
@@ -57,7 +60,22 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     config["SESSION_COOKIE_SECURE"] = True
     app = create_app(config)
     migrate_to_head(app)
+    report_rendered_templates(app)
     return app
+
+
+def report_rendered_templates(app: Flask) -> None:
+    """Tell the browser tests which templates made each response (for the axe coverage check)."""
+
+    def remember(sender: Flask, template: Template, context: dict, **extra: object) -> None:
+        g.setdefault("rendered_templates", []).append(template.name)
+
+    def add_header(response: FlaskResponse) -> FlaskResponse:
+        response.headers["X-Rendered-Templates"] = ",".join(g.get("rendered_templates", []))
+        return response
+
+    template_rendered.connect(remember, app, weak=False)
+    app.after_request(add_header)
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +114,7 @@ def _new_page(
         base_url=live_server.url, viewport=viewport, **options
     )
     page = context.new_page()
+    track_templates(page)
     problems: list[str] = []
     page.on(
         "console",

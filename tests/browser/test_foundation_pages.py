@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
+from flask_wtf.csrf import CSRFError
 from playwright.sync_api import Page, Route, expect
 from werkzeug.exceptions import (
     BadRequest,
@@ -17,10 +18,11 @@ from werkzeug.exceptions import (
 )
 
 from portal.core.access import Role
-from portal.core.errors import render_error
+from portal.core.errors import render_csrf_error, render_error
 from portal.core.security import SECURITY_HEADERS
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import DESK, PHONE, browser_sign_in
+from tests.conftest import TEST_PASSWORD, next_totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +47,7 @@ def test_public_pages_are_accessible(new_page, lang: str, viewport: dict) -> Non
         assert_accessible(page)
 
 
-def serve(html: str, code: int) -> Callable[[Route], None]:
+def serve(html: str, code: int, template: str) -> Callable[[Route], None]:
     """A route handler that answers with this page, with our real security headers."""
 
     def handle(route: Route) -> None:
@@ -53,7 +55,7 @@ def serve(html: str, code: int) -> Callable[[Route], None]:
             status=code,
             body=html,
             content_type="text/html; charset=utf-8",
-            headers=SECURITY_HEADERS,
+            headers={**SECURITY_HEADERS, "X-Rendered-Templates": template},
         )
 
     return handle
@@ -64,11 +66,16 @@ def serve(html: str, code: int) -> Callable[[Route], None]:
 def test_error_pages_are_accessible(new_page, live_app: Flask, lang: str, viewport: dict):
     page: Page = new_page(viewport)
     page.goto(f"/?lang={lang}")
-    for error in ERRORS:
+    for error in [*ERRORS, CSRFError()]:
         with live_app.test_request_context(f"/?lang={lang}"):
-            html, code = render_error(error)
-        url = f"/error-page-{code}"
-        page.route(f"**{url}", serve(html, code))
+            if isinstance(error, CSRFError):
+                html, code = render_csrf_error(error)
+                template = "errors/csrf.html"
+            else:
+                html, code = render_error(error)
+                template = f"errors/{code}.html"
+        url = f"/error-page-{template.replace('/', '-')}"
+        page.route(f"**{url}", serve(html, code, template))
         response = page.goto(url)
         assert response.status == code
         assert page.locator("h1").count() == 1
@@ -120,3 +127,24 @@ def test_pages_work_without_javascript(no_js_page: Page, live_account, live_app:
     account = live_account([Role.LCPP])
     browser_sign_in(no_js_page, account, live_app)
     expect(no_js_page.locator("h1")).to_have_text("Your work")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320px", "1280px"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_staff_pages_are_accessible(
+    new_page, live_account, live_app: Flask, lang: str, viewport: dict
+) -> None:
+    page: Page = new_page(viewport)
+    account = live_account([Role.FRONT_DOOR])
+    page.goto(f"/sign-in?lang={lang}")
+    page.locator("#email").fill(account.email)
+    page.locator("#password").fill(TEST_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("#code")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#code").fill(next_totp_code(account, live_app))
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    for path in ["/practitioners", "/sign-out", "/dev/outbox"]:
+        page.goto(path)
+        assert_accessible(page)
