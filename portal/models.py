@@ -1,7 +1,14 @@
-"""Every model module, imported here so SQLAlchemy's metadata is complete for Alembic."""
+"""Every model module, imported here so SQLAlchemy's metadata is complete for Alembic.
 
-from portal.accounts.models import Account, Organisation, Team
-from portal.core.audit import AuditEvent
-from portal.core.notify import OutboxMessage
+One line per feature's models module: add yours on its own line (merges stay simple).
+"""
 
-__all__ = ["Account", "AuditEvent", "Organisation", "OutboxMessage", "Team"]
+from portal.accounts import models as accounts_models
+from portal.core import audit as audit_models
+from portal.core import notify as outbox_models
+
+MODEL_MODULES = (
+    accounts_models,
+    audit_models,
+    outbox_models,
+)
