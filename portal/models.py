@@ -6,9 +6,11 @@ One line per feature's models module: add yours on its own line (merges stay sim
 from portal.accounts import models as accounts_models
 from portal.core import audit as audit_models
 from portal.core import notify as outbox_models
+from portal.publishing import models as publishing_models
 
 MODEL_MODULES = (
     accounts_models,
     audit_models,
     outbox_models,
+    publishing_models,
 )
