@@ -12,12 +12,12 @@ from datetime import date
 
 from portal.plans.body import (
     LEVEL_LABELS,
+    N_,
     STATUS_LABELS,
     ActionStatus,
     Contact,
     Goal,
     Level,
-    N_,
     PlanBody,
 )
 
