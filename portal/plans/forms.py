@@ -1,0 +1,314 @@
+"""Forms for the plan editor and the family pages (govuk-frontend-wtf widgets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext, lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovPasswordInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
+
+from portal.core.i18n import LANGUAGES
+from portal.plans.body import MAX_SHORT, MAX_TEXT
+
+
+class TranslatedDateInput(GovDateInput):
+    """The GOV.UK date input with Day, Month and Year in the reader's language."""
+
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict:
+        params = super().map_gov_params(field, **kwargs)
+        words = [gettext("Day"), gettext("Month"), gettext("Year")]
+        for item, word in zip(params["items"], words, strict=False):
+            item["label"] = word
+        return params
+
+
+def _date(label: Any, hint: Any = None, *, required: bool = False) -> DateField:
+    check = InputRequired(message=_l("Enter a date")) if required else Optional()
+    return DateField(
+        label,
+        description=hint or _l("For example, 27 3 2027"),
+        format="%d %m %Y",
+        widget=TranslatedDateInput(),
+        validators=[check],
+    )
+
+
+class FamilyForm(FlaskForm):
+    """A new family."""
+
+    name = StringField(
+        _l("Family name"),
+        description=_l("How the family will be named on your list, for example the Okafor family"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter a family name")), Length(max=MAX_SHORT)],
+    )
+    children = StringField(
+        _l("Children's names"),
+        description=_l("Put each name on a new line"),
+        widget=GovTextArea(),
+        validators=[DataRequired(message=_l("Enter at least one child's name")), Length(max=2000)],
+    )
+    adults = StringField(
+        _l("Parents and carers"),
+        description=_l("Put each name on a new line"),
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=2000)],
+    )
+    preferred_language = SelectField(
+        _l("The family's preferred language"),
+        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+        widget=GovSelect(),
+    )
+    interpreter_needed = RadioField(
+        _l("Does the family need an interpreter?"),
+        choices=[("no", _l("No")), ("yes", _l("Yes"))],
+        default="no",
+        widget=GovRadioInput(),
+    )
+    submit = SubmitField(_l("Create family"), widget=GovSubmitInput())
+
+
+class InviteForm(FlaskForm):
+    """Invite a family member by email or mobile."""
+
+    display_name = StringField(
+        _l("Their name"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter their name")), Length(max=MAX_SHORT)],
+    )
+    contact = StringField(
+        _l("Email address or mobile number"),
+        description=_l("We will send the invitation here"),
+        widget=GovTextInput(),
+        validators=[
+            DataRequired(message=_l("Enter an email address or a mobile number")),
+            Regexp(
+                r"^([^@\s]+@[^@\s]+\.[^@\s]+|[+0-9 ]{10,16})$",
+                message=_l(
+                    "Enter an email address like name@example.com or a mobile number "
+                    "like 07700 900123"
+                ),
+            ),
+        ],
+    )
+    submit = SubmitField(_l("Send invitation"), widget=GovSubmitInput())
+
+
+class TextSectionForm(FlaskForm):
+    """One text part of the plan."""
+
+    text = StringField(
+        _l("Text"), widget=GovTextArea(), validators=[Optional(), Length(max=MAX_TEXT)]
+    )
+    submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+
+class LevelForm(FlaskForm):
+    """Family Help or child protection."""
+
+    level = RadioField(
+        _l("Level of help"),
+        choices=[
+            ("family-help", _l("Family Help")),
+            ("child-protection", _l("Child protection")),
+        ],
+        widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Choose the level of help"))],
+    )
+    lcpp = StringField(
+        _l("Lead child protection practitioner"),
+        description=_l("Only for a child protection plan"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=MAX_SHORT)],
+    )
+    submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+
+class MeetingForm(FlaskForm):
+    """The next review or meeting."""
+
+    next_meeting = _date(_l("Date of the next meeting"))
+    next_meeting_what = StringField(
+        _l("What the meeting is"),
+        description=_l("For example, review meeting at the family hub"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=MAX_SHORT)],
+    )
+    submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+
+class GoalForm(FlaskForm):
+    """A goal."""
+
+    text = StringField(
+        _l("Goal"),
+        description=_l("Write it the way the family would say it"),
+        widget=GovTextArea(),
+        validators=[DataRequired(message=_l("Enter the goal")), Length(max=MAX_TEXT)],
+    )
+    submit = SubmitField(_l("Save goal"), widget=GovSubmitInput())
+
+
+ACTION_STATUSES = [
+    ("not-started", _l("Not started")),
+    ("in-progress", _l("Started")),
+    ("done", _l("Done")),
+    ("stopped", _l("Stopped")),
+]
+
+
+class ActionForm(FlaskForm):
+    """Who will do what, by when."""
+
+    who = StringField(
+        _l("Who will do it"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter who will do it")), Length(max=MAX_SHORT)],
+    )
+    what = StringField(
+        _l("What they will do"),
+        widget=GovTextArea(),
+        validators=[
+            DataRequired(message=_l("Enter what they will do")),
+            Length(max=MAX_TEXT),
+        ],
+    )
+    by_when = _date(_l("Done by"))
+    status = RadioField(
+        _l("Where it has got to"),
+        choices=ACTION_STATUSES,
+        default="not-started",
+        widget=GovRadioInput(),
+    )
+    submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+
+class PersonForm(FlaskForm):
+    """Someone in the team around the family."""
+
+    name = StringField(
+        _l("Name"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter their name")), Length(max=MAX_SHORT)],
+    )
+    role = StringField(
+        _l("Job or role"),
+        description=_l("For example, school nurse"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter their job or role")), Length(max=MAX_SHORT)],
+    )
+    contact = StringField(
+        _l("Phone number or email address"),
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=MAX_SHORT)],
+    )
+    submit = SubmitField(_l("Add person"), widget=GovSubmitInput())
+
+
+class PublishForm(FlaskForm):
+    """Publish a draft with a short note."""
+
+    note = StringField(
+        _l("What changed"),
+        description=_l("A short note for the family, in plain words"),
+        widget=GovTextArea(),
+        validators=[
+            DataRequired(message=_l("Enter a short note saying what changed")),
+            Length(max=1000),
+        ],
+    )
+    submit = SubmitField(_l("Publish this version"), widget=GovSubmitInput())
+
+
+class ConfirmForm(FlaskForm):
+    """A button that needs nothing but a CSRF token."""
+
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class ReplyForm(FlaskForm):
+    """The practitioner answers a family comment."""
+
+    reply = StringField(
+        _l("Your answer"),
+        widget=GovTextArea(),
+        validators=[DataRequired(message=_l("Enter your answer")), Length(max=MAX_TEXT)],
+    )
+    submit = SubmitField(_l("Send answer"), widget=GovSubmitInput())
+
+
+class CommentForm(FlaskForm):
+    """A family member's views."""
+
+    kind = RadioField(
+        _l("What do you want to do?"),
+        choices=[("view", _l("Add my views")), ("disagree", _l("Say I don't agree"))],
+        default="view",
+        widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Choose what you want to do"))],
+    )
+    text = StringField(
+        _l("What you want to say"),
+        widget=GovTextArea(),
+        validators=[DataRequired(message=_l("Write what you want to say")), Length(max=MAX_TEXT)],
+    )
+    submit = SubmitField(_l("Send"), widget=GovSubmitInput())
+
+
+class CodeForm(FlaskForm):
+    """The six-digit code."""
+
+    code = StringField(
+        _l("Code"),
+        description=_l("It has 6 numbers"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter the code we sent you"))],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class PasswordForm(FlaskForm):
+    """Choose a password."""
+
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 10 characters. Three short words you will remember work well."),
+        widget=GovPasswordInput(),
+        validators=[
+            DataRequired(message=_l("Enter a password")),
+            Length(min=10, max=200, message=_l("Your password must be at least 10 characters")),
+        ],
+    )
+    confirm = PasswordField(
+        _l("Type your password again"),
+        widget=GovPasswordInput(),
+        validators=[EqualTo("password", message=_l("The two passwords are not the same"))],
+    )
+    submit = SubmitField(_l("Save password"), widget=GovSubmitInput())
+
+
+class SignInForm(FlaskForm):
+    """Email or mobile and password."""
+
+    identifier = StringField(
+        _l("Email address or mobile number"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=_l("Enter your email address or mobile number"))],
+    )
+    password = PasswordField(
+        _l("Password"),
+        widget=GovPasswordInput(),
+        validators=[DataRequired(message=_l("Enter your password"))],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())

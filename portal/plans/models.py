@@ -1,0 +1,217 @@
+"""Families, their one plan, its versions and comments, and how family members get in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    inspect,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.core.audit import utcnow
+from portal.core.ids import new_public_id
+from portal.extensions import db
+
+PERSON_KINDS = ("child", "parent", "carer", "network")
+COMMENT_KINDS = ("view", "disagree")
+
+
+class Family(db.Model):
+    """A family with a plan: who leads their help, their language, the team that holds them."""
+
+    __tablename__ = "families"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    name: Mapped[str] = mapped_column(String(200))
+    preferred_language: Mapped[str] = mapped_column(String(10), default="en")
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    lead_practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    lcpp_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    people: Mapped[list[Person]] = relationship(
+        back_populates="family", order_by="Person.id", cascade="all, delete-orphan"
+    )
+    plan: Mapped[Plan | None] = relationship(back_populates="family", uselist=False)
+    lead_practitioner = relationship("Account", foreign_keys=[lead_practitioner_id])
+    lcpp = relationship("Account", foreign_keys=[lcpp_id])
+    team = relationship("Team")
+
+
+class Person(db.Model):
+    """Someone in the family: a child, parent, carer or family network member."""
+
+    __tablename__ = "family_people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+
+    family: Mapped[Family] = relationship(back_populates="people")
+
+
+class Plan(db.Model):
+    """The family's one plan; it stays the same plan as its versions and level change."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    family: Mapped[Family] = relationship(back_populates="plan")
+    versions: Mapped[list[PlanVersion]] = relationship(
+        back_populates="plan", order_by="PlanVersion.number"
+    )
+
+
+class PlanVersion(db.Model):
+    """One numbered version of a plan: a draft until published, then never changed."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = (UniqueConstraint("plan_id", "number", name="uq_plan_versions_plan_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    change_note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    plan: Mapped[Plan] = relationship(back_populates="versions")
+    published_by = relationship("Account", foreign_keys=[published_by_id])
+
+    @property
+    def is_published(self) -> bool:
+        """True once the family can see it; from then on it cannot change."""
+        return self.status == "published"
+
+
+class PublishedVersionImmutable(RuntimeError):
+    """Raised when code tries to change a version that has been published."""
+
+
+@event.listens_for(PlanVersion, "before_update")
+def _refuse_changes_to_published(mapper: Any, connection: Any, target: PlanVersion) -> None:
+    # The service refuses first; this guard makes sure no other path can slip through.
+    status = inspect(target).attrs.status.history
+    was_published = (status.deleted and status.deleted[0] == "published") or (
+        not status.has_changes() and target.status == "published"
+    )
+    if was_published:
+        raise PublishedVersionImmutable(f"plan version {target.public_id} is published")
+
+
+class PlanComment(db.Model):
+    """A family member's view on the plan, or "I don't agree", and the practitioner's answer."""
+
+    __tablename__ = "plan_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("plan_versions.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    kind: Mapped[str] = mapped_column(String(12), default="view")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reply: Mapped[str | None] = mapped_column(Text)
+    replied_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    author = relationship("Account", foreign_keys=[author_id])
+    replied_by = relationship("Account", foreign_keys=[replied_by_id])
+    version = relationship("PlanVersion")
+
+
+class FamilyMember(db.Model):
+    """Links a family account to the one family whose plan it may see."""
+
+    __tablename__ = "family_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    last_seen_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    family: Mapped[Family] = relationship()
+    account = relationship("Account")
+
+
+class Invitation(db.Model):
+    """A single-use invitation for a family member; only a hash of its token is kept."""
+
+    __tablename__ = "family_invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    display_name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(10))  # "email" or "sms"
+    destination: Mapped[str] = mapped_column(String(320))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+    family: Mapped[Family] = relationship()
+
+
+class OneTimeCode(db.Model):
+    """A six-digit code sent by email or text: hashed, expiring, with counted tries."""
+
+    __tablename__ = "one_time_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))  # "confirm" or "sign-in"
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("family_invitations.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    salt: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Passkey(db.Model):
+    """A WebAuthn credential a family member registered on their phone."""
+
+    __tablename__ = "family_passkeys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    credential_id: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
