@@ -1,0 +1,115 @@
+"""The family's own pages at /my-plan: only ever their own family's plan."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from portal.core.access import Role, allow
+from portal.extensions import db
+from portal.plans.views.blueprint import bp
+from portal.plans.body import load_body
+from portal.plans.forms import CommentForm
+from portal.plans.models import FamilyMember, PlanVersion
+from portal.plans.pdf import plan_pdf_response
+from portal.plans.service import (
+    add_comment,
+    changes_in,
+    changes_since,
+    comments_on,
+    latest_published,
+    member_for,
+    published_versions,
+    version_of,
+    who_opened,
+)
+
+
+def _current() -> tuple[FamilyMember, PlanVersion | None]:
+    member = member_for(current_user)
+    plan = member.family.plan
+    if plan is None:
+        abort(404)
+    return member, latest_published(plan)
+
+
+@bp.route("/my-plan")
+@allow(Role.FAMILY)
+def my_plan() -> str:
+    """The family's plan as it is now, and what changed since they last looked."""
+    member, version = _current()
+    if version is None:
+        return render_template("plans/family/no_plan_yet.html", family=member.family)
+    changes = changes_since(member, version)
+    first_look = member.last_seen_version == 0
+    member.last_seen_version = version.number
+    db.session.commit()
+    return render_template(
+        "plans/family/plan.html",
+        family=member.family,
+        version=version,
+        body=load_body(version.body),
+        changes=changes,
+        first_look=first_look,
+    )
+
+
+@bp.route("/my-plan/versions")
+@allow(Role.FAMILY)
+def my_versions() -> str:
+    """Every version the family has been shown."""
+    member, _ = _current()
+    return render_template(
+        "plans/family/versions.html", versions=published_versions(member.family.plan)
+    )
+
+
+@bp.route("/my-plan/versions/<version_id>")
+@allow(Role.FAMILY)
+def my_version(version_id: str) -> str:
+    """One earlier (or the current) version, with what changed in it."""
+    member, latest = _current()
+    version = version_of(member.family.plan, version_id, published_only=True)
+    return render_template(
+        "plans/family/version.html",
+        family=member.family,
+        version=version,
+        body=load_body(version.body),
+        changes=changes_in(version),
+        is_current=latest is not None and latest.id == version.id,
+    )
+
+
+@bp.route("/my-plan/versions/<version_id>/pdf")
+@allow(Role.FAMILY)
+def my_version_pdf(version_id: str) -> Response:
+    """Download a version as a PDF."""
+    member, _ = _current()
+    version = version_of(member.family.plan, version_id, published_only=True)
+    return plan_pdf_response(member.family, version)
+
+
+@bp.route("/my-plan/views", methods=["GET", "POST"])
+@allow(Role.FAMILY)
+def my_views() -> str | Response:
+    """Add your views, or say you don't agree; see what the practitioner answered."""
+    member, version = _current()
+    form = CommentForm()
+    if form.validate_on_submit():
+        add_comment(current_user, member.family.plan, version, form.kind.data, form.text.data)
+        db.session.commit()
+        flash(gettext("Thank you. Your lead practitioner will read what you said."))
+        return redirect(url_for("plans.my_views"))
+    return render_template(
+        "plans/family/views.html", form=form, comments=comments_on(member.family.plan)
+    )
+
+
+@bp.route("/my-plan/who-has-looked")
+@allow(Role.FAMILY)
+def who_has_looked() -> str:
+    """Which staff opened the plan, their role and team, and when."""
+    member, _ = _current()
+    return render_template("plans/family/who_opened.html", openings=who_opened(member.family.plan))
