@@ -42,8 +42,9 @@ def my_plan() -> str:
     member, version = _current()
     if version is None:
         return render_template("plans/family/no_plan_yet.html", family=member.family)
-    changes = changes_since(member, version)
-    first_look = member.last_seen_version == 0
+    # New since their last look (possibly several versions); otherwise what the latest changed.
+    unseen = 0 < member.last_seen_version < version.number
+    changes = changes_since(member, version) if unseen else changes_in(version)
     member.last_seen_version = version.number
     db.session.commit()
     return render_template(
@@ -52,7 +53,7 @@ def my_plan() -> str:
         version=version,
         body=load_body(version.body),
         changes=changes,
-        first_look=first_look,
+        unseen=unseen,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, session, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -38,13 +38,17 @@ def code_error(result: CodeCheck, tries: int) -> str:
     """What to tell someone whose code did not work, and what to do next."""
     if result is CodeCheck.EXPIRED:
         return gettext("That code has run out. Ask for a new code.")
-    if result is CodeCheck.TOO_MANY_TRIES:
+    if result is CodeCheck.TOO_MANY_TRIES or tries == 0:
         return gettext("You have tried too many times. Ask for a new code.")
     if result is CodeCheck.ALREADY_USED:
         return gettext("That code has been used. Ask for a new code.")
     if result is CodeCheck.MALFORMED:
         return gettext("Enter the 6 numbers from the message we sent you")
-    return gettext("That code is not right. You can try %(tries)s more times.", tries=tries)
+    return ngettext(
+        "That code is not right. You can try %(num)s more time.",
+        "That code is not right. You can try %(num)s more times.",
+        tries,
+    )
 
 
 def _invitation_in_session() -> Invitation | None:
