@@ -63,7 +63,6 @@ MESSAGES = {
     "bad_choice": N_("Choose %(label)s from the list"),
     "too_many": N_("You can add up to %(max)s %(label)s"),
     "lcpp_required": N_("Enter the name of the lead child protection practitioner"),
-    "bad_contact": N_("Enter a phone number or email address for %(label)s"),
 }
 
 LABELS = {

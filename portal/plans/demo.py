@@ -13,7 +13,7 @@ from portal.plans.body import load_body
 from portal.plans.models import Family, FamilyMember
 from portal.plans.service import create_family, publish_version, save_draft, start_draft
 
-DEMO_FAMILY_NAME = "The Okafor family (demo)"
+DEMO_FAMILY_NAME = "The Adebayo family (demo)"
 DEMO_FAMILY_EMAIL = "family@eastholme.example"
 DEMO_PASSWORD = "demo-password-123"
 
@@ -48,7 +48,7 @@ def _versions(lead: Account, today: date) -> list[tuple[dict, str]]:
         ],
     }
     first = {
-        "going_well": "Tobi and Ada are loved and cared for. Mum asked for help early.",
+        "going_well": "Tobi and Kemi are loved and cared for. Mum asked for help early.",
         "worries": "Tobi has missed a lot of school this term. The rent is behind.",
         "needs_to_happen": "Tobi needs to be in school every day. The family need help with money.",
         "child_words": "I like school when my friends are there.",
@@ -102,7 +102,7 @@ def load_plans_demo() -> None:
         name=DEMO_FAMILY_NAME,
         preferred_language="en",
         interpreter_needed=False,
-        people=[("Tobi Okafor", "child"), ("Ada Okafor", "child"), ("Funmi Okafor", "parent")],
+        people=[("Tobi Adebayo", "child"), ("Kemi Adebayo", "child"), ("Funmi Adebayo", "parent")],
     )
     for body, note in _versions(lead, date.today()):
         draft = start_draft(lead, family.plan)
@@ -114,7 +114,7 @@ def load_plans_demo() -> None:
         member = Account(
             kind="family",
             email=DEMO_FAMILY_EMAIL,
-            display_name="Funmi Okafor",
+            display_name="Funmi Adebayo",
             roles=[str(Role.FAMILY)],
         )
         member.set_password(DEMO_PASSWORD)

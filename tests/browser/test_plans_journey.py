@@ -107,7 +107,7 @@ def test_invite_publish_accept_view_and_answer(live_app, live_account, phone_pag
     )
     check(family_page)
     family_page.get_by_label("Email address or mobile number").fill(FAMILY_EMAIL)
-    family_page.get_by_label("Password").fill(PASSWORD)
+    family_page.get_by_label("Password", exact=True).fill(PASSWORD)
     family_page.get_by_role("button", name="Continue").click()
     check(family_page)
     family_page.get_by_label("Code").fill(code_for(live_app, FAMILY_EMAIL))
@@ -130,7 +130,7 @@ def test_invite_publish_accept_view_and_answer(live_app, live_account, phone_pag
     check(family_page)
 
     # Downloads the PDF.
-    family_page.get_by_role("link", name="Your plan").click()
+    family_page.get_by_role("link", name="Your plan", exact=True).click()
     with family_page.expect_download() as download:
         family_page.get_by_role("link", name="Download your plan as a PDF").click()
     with open(download.value.path(), "rb") as pdf:

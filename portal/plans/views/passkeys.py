@@ -33,7 +33,7 @@ from werkzeug.wrappers import Response
 from portal.accounts.models import Account
 from portal.core.access import Role, allow, public
 from portal.core.audit import record_audit, utcnow
-from portal.core.site import site
+from portal.core.site import site_settings
 from portal.extensions import db, limiter
 from portal.plans.views.blueprint import bp
 from portal.plans.forms import ConfirmForm
@@ -75,7 +75,7 @@ def passkey_register_options() -> Response:
     ).all()
     options = generate_registration_options(
         rp_id=rp_id,
-        rp_name=str(site.service_name),
+        rp_name=site_settings().service_name,
         user_id=current_user.public_id.encode(),
         user_name=current_user.email or current_user.mobile or current_user.display_name,
         user_display_name=current_user.display_name,

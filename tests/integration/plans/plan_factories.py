@@ -65,6 +65,7 @@ def sign_in_family(client, account: Account, password: str) -> None:
     )
     assert response.status_code == 302, "password step failed"
     assert response.headers["Location"].endswith("/my-plan/sign-in/code")
-    code = latest_code(account.email)
+    with client.application.app_context():
+        code = latest_code(account.email)
     response = post_form(client, "/my-plan/sign-in/code", {"code": code})
     assert response.status_code == 302, "code step failed"

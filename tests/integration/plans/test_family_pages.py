@@ -16,6 +16,7 @@ def member_client(app, make_account):
     member = make_account([Role.FAMILY], kind="family")
     with app.app_context():
         family = family_with_plan(lead, versions=3)
+        family_id = family.public_id
         add_member(family, member, last_seen=1)
         versions = [
             v.public_id
@@ -23,7 +24,7 @@ def member_client(app, make_account):
         ]
     client = app.test_client()
     sign_in_family(client, member, TEST_PASSWORD)
-    return client, lead, family.public_id, versions
+    return client, lead, family_id, versions
 
 
 def test_plan_shows_what_changed_since_last_look(member_client, page_check):

@@ -106,8 +106,9 @@ def test_new_code_replaces_the_old_one(app, invited):
     with app.app_context():
         new = latest_code(FAMILY_EMAIL)
     if new != old:
-        page = post_form(client, "/my-plan/confirm", {"code": old}).get_data(as_text=True)
-        assert "That code has been used" in page
+        response = post_form(client, "/my-plan/confirm", {"code": old})
+        assert response.status_code == 200
+        assert "That code is not right" in response.get_data(as_text=True)
     response = post_form(client, "/my-plan/confirm", {"code": new})
     assert response.headers["Location"].endswith("/my-plan/set-password")
 
