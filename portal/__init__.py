@@ -20,6 +20,7 @@ from portal.core.static_files import init_static_files
 from portal.core.views import bp as core_bp
 from portal.demo import demo_cli
 from portal.extensions import babel, csrf, db, limiter, migrate
+from portal.plans.views import bp as plans_bp
 from portal.publishing.setup import init_publishing
 
 
@@ -74,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     init_accounts(app)
     init_outbox(app)
     init_publishing(app)
+    app.register_blueprint(plans_bp)
 
 
 def register_cli(app: Flask) -> None:

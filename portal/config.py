@@ -78,4 +78,7 @@ def settings_from_environment() -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "locales"),
         "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Families First portal"),
         "CHECK_MIGRATIONS": _flag("CHECK_MIGRATIONS", True),
+        # Family members sign in at /my-plan/sign-in, not at the staff sign-in.
+        "FAMILY_SIGN_IN_ENDPOINT": "plans.family_sign_in",
+        "PASSKEY_ORIGIN": os.environ.get("PASSKEY_ORIGIN", ""),
     }

@@ -6,11 +6,13 @@ One line per feature's models module: add yours on its own line (merges stay sim
 from portal.accounts import models as accounts_models
 from portal.core import audit as audit_models
 from portal.core import notify as outbox_models
+from portal.plans import models as plans_models
 from portal.publishing import models as publishing_models
 
 MODEL_MODULES = (
     accounts_models,
     audit_models,
     outbox_models,
+    plans_models,
     publishing_models,
 )

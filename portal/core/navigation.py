@@ -24,6 +24,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("publishing.search", _l("Search"), "public"),
     NavItem("accounts.staff_home", _l("Your work"), "practitioners"),
     # Features add their entries here, e.g. NavItem("referrals.queue", _l("Front door"), ...).
+    NavItem("plans.families", _l("Families"), "practitioners"),
+    NavItem("plans.my_plan", _l("Your plan"), "public"),
     NavItem("accounts.sign_out_page", _l("Sign out"), "practitioners"),
 )
 

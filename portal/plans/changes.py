@@ -206,4 +206,4 @@ def _network_changes(old: str, new: str) -> list[Change]:
     return [Change("network_plan_changed")]
 
 
-__all__ = ["CHANGE_MESSAGES", "Change", "LEVEL_LABELS", "SECTION_LABELS", "changes_between"]
+__all__ = ["CHANGE_MESSAGES", "LEVEL_LABELS", "SECTION_LABELS", "Change", "changes_between"]

@@ -15,7 +15,7 @@ from portal.plans.service import create_family, publish_version, save_draft, sta
 
 DEMO_FAMILY_NAME = "The Adebayo family (demo)"
 DEMO_FAMILY_EMAIL = "family@eastholme.example"
-DEMO_PASSWORD = "demo-password-123"
+DEMO_PASSWORD = "demo-password-123"  # noqa: S105 - documented demo credential
 
 
 def _versions(lead: Account, today: date) -> list[tuple[dict, str]]:

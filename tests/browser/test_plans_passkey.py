@@ -45,7 +45,9 @@ def test_add_a_passkey_then_sign_in_with_it(live_app, live_server, live_account,
     page.goto(f"{base}/my-plan/passkeys")
     assert_accessible(page)
     page.get_by_role("button", name="Add a passkey").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your passkey has been added")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Your passkey has been added"
+    )
     assert_accessible(page)
 
     page.get_by_role("link", name="Sign out").click()

@@ -16,7 +16,6 @@ from portal.core.access import allow
 from portal.core.htmx import is_htmx, render_page_or_fragment
 from portal.extensions import db
 from portal.plans import body_edit
-from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 from portal.plans.body import PlanBody, PlanBodyInvalid, load_body
 from portal.plans.forms import (
     ActionForm,
@@ -29,6 +28,7 @@ from portal.plans.forms import (
 )
 from portal.plans.models import Family, PlanVersion
 from portal.plans.service import current_draft, family_for_staff, save_draft
+from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 
 SECTION_TITLES = {
     "going_well": _l("What is going well"),
@@ -230,6 +230,7 @@ def show_section(family_id: str, key: str) -> str | Response:
 @allow(*STAFF_PLAN_ROLES)
 def edit_goal(family_id: str, goal_id: str | None = None) -> str | Response:
     """Add a goal, or change its words."""
+
     def fill(body: PlanBody, form: FlaskForm) -> None:
         if goal_id:
             goal = _goal(body, goal_id)
@@ -268,6 +269,7 @@ def edit_action(family_id: str, goal_id: str, action_id: str | None = None) -> s
             if not form.is_submitted():
                 form.who.data, form.what.data = current.who, current.what
                 form.by_when.data, form.status.data = current.by_when, str(current.status)
+
     action = url_for("plans.edit_action", family_id=family_id, goal_id=goal_id, action_id=action_id)
     heading = _l("Change what will be done") if action_id else _l("Add something to do")
     return edit_part(
@@ -333,9 +335,7 @@ def remove_goal(family_id: str, goal_id: str) -> Any:
 @allow(*STAFF_PLAN_ROLES)
 def remove_action(family_id: str, goal_id: str, action_id: str) -> Any:
     """Take something to do out of the draft."""
-    return remove_part(
-        family_id, "goals", lambda b: body_edit.remove_action(b, goal_id, action_id)
-    )
+    return remove_part(family_id, "goals", lambda b: body_edit.remove_action(b, goal_id, action_id))
 
 
 @bp.route("/practitioners/families/<family_id>/plan/team/<person_id>/remove", methods=["POST"])

@@ -9,7 +9,6 @@ from werkzeug.wrappers import Response
 
 from portal.core.access import Role, allow
 from portal.extensions import db
-from portal.plans.views.blueprint import bp
 from portal.plans.body import load_body
 from portal.plans.forms import CommentForm
 from portal.plans.models import FamilyMember, PlanVersion
@@ -25,6 +24,7 @@ from portal.plans.service import (
     version_of,
     who_opened,
 )
+from portal.plans.views.blueprint import bp
 
 
 def _current() -> tuple[FamilyMember, PlanVersion | None]:

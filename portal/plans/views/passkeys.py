@@ -35,9 +35,9 @@ from portal.core.access import Role, allow, public
 from portal.core.audit import record_audit, utcnow
 from portal.core.site import site_settings
 from portal.extensions import db, limiter
-from portal.plans.views.blueprint import bp
 from portal.plans.forms import ConfirmForm
 from portal.plans.models import Passkey
+from portal.plans.views.blueprint import bp
 from portal.plans.views.signin import code_limit, sign_in_account
 
 REGISTER_CHALLENGE = "plans_passkey_register"

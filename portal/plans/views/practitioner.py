@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import force_locale, gettext
 from flask_login import current_user
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
 from portal.core.notify import queue_email, queue_sms
 from portal.extensions import db
-from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 from portal.plans.body import load_body
 from portal.plans.family_auth import invite_member, normalise_mobile
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
@@ -24,14 +24,14 @@ from portal.plans.service import (
     families_for_staff,
     family_for_staff,
     latest_published,
-    published_versions,
     publish_version,
+    published_versions,
     reply_to_comment,
     start_draft,
     version_of,
 )
+from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 from portal.plans.views.editor import SECTION_ORDER, SECTION_TITLES
-from sqlalchemy import select
 
 
 @bp.route("/practitioners/families")
@@ -50,7 +50,9 @@ def new_family() -> str | Response:
     form = FamilyForm()
     if form.validate_on_submit():
         people = [(n.strip(), "child") for n in form.children.data.splitlines() if n.strip()]
-        people += [(n.strip(), "parent") for n in (form.adults.data or "").splitlines() if n.strip()]
+        people += [
+            (n.strip(), "parent") for n in (form.adults.data or "").splitlines() if n.strip()
+        ]
         family = create_family(
             current_user,
             name=form.name.data.strip(),
@@ -68,9 +70,7 @@ def new_family() -> str | Response:
 def family(family_id: str) -> str:
     """One family: people, who has access, the plan's versions and the family's comments."""
     fam = family_for_staff(current_user, family_id, action="plan.viewed")
-    members = db.session.scalars(
-        select(FamilyMember).where(FamilyMember.family_id == fam.id)
-    ).all()
+    members = db.session.scalars(select(FamilyMember).where(FamilyMember.family_id == fam.id)).all()
     invitations = db.session.scalars(
         select(Invitation)
         .where(Invitation.family_id == fam.id, Invitation.accepted_at.is_(None))
@@ -160,7 +160,9 @@ def preview(family_id: str) -> str:
         "family": fam,
         "version": draft,
         "body": load_body(draft.body),
-        "changes": changes_between(load_body(before.body) if before else None, load_body(draft.body)),
+        "changes": changes_between(
+            load_body(before.body) if before else None, load_body(draft.body)
+        ),
         "area": "practitioners",
     }
     db.session.commit()

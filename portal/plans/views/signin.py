@@ -12,9 +12,8 @@ from portal.accounts.models import Account, spend_password_check_time
 from portal.core.access import Role, allow, public
 from portal.core.audit import record_audit, utcnow
 from portal.extensions import db, limiter
-from portal.plans.views.blueprint import bp
-from portal.plans.codes import CodeCheck
 from portal.plans import family_auth
+from portal.plans.codes import CodeCheck
 from portal.plans.family_auth import (
     find_family_account,
     invitation_for_token,
@@ -23,6 +22,7 @@ from portal.plans.family_auth import (
 )
 from portal.plans.forms import CodeForm, ConfirmForm, PasswordForm, SignInForm
 from portal.plans.models import Invitation
+from portal.plans.views.blueprint import bp
 
 INVITATION = "plans_invitation"
 CONFIRMED = "plans_invitation_confirmed"

@@ -18,16 +18,30 @@ def family_with_plan(lead: Account, *, versions: int = 1, name: str = "Test fami
     """A family led by ``lead`` with ``versions`` published versions (call in an app context)."""
     lead = db.session.get(Account, lead.id)
     family = create_family(
-        lead, name=name, preferred_language="en", interpreter_needed=False,
+        lead,
+        name=name,
+        preferred_language="en",
+        interpreter_needed=False,
         people=[("Child One", "child")],
     )
     for number in range(1, versions + 1):
         draft = start_draft(lead, family.plan)
         body = load_body(draft.body).to_dict()
         body["worries"] = f"Worry in version {number}"
-        body["goals"] = [{"id": "goal-one", "text": "Go to school", "actions": [
-            {"id": "act-one", "who": "Mum", "what": "Walk to school",
-             "status": "done" if number > 1 else "in-progress"}]}]
+        body["goals"] = [
+            {
+                "id": "goal-one",
+                "text": "Go to school",
+                "actions": [
+                    {
+                        "id": "act-one",
+                        "who": "Mum",
+                        "what": "Walk to school",
+                        "status": "done" if number > 1 else "in-progress",
+                    }
+                ],
+            }
+        ]
         save_draft(lead, draft, load_body(body))
         publish_version(lead, draft, f"Note {number}")
     db.session.commit()

@@ -42,7 +42,9 @@ def test_earlier_versions_and_their_changes(member_client, page_check):
     client, _, _, versions = member_client
     listing = page_check(client.get("/my-plan/versions"))
     assert [a.get_text() for a in listing.select(".app-versions a")] == [
-        "Version 3", "Version 2", "Version 1"
+        "Version 3",
+        "Version 2",
+        "Version 1",
     ]
     first = page_check(client.get(f"/my-plan/versions/{versions[0]}"))
     assert "This is the first version of your plan." in first.get_text()

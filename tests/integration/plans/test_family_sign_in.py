@@ -129,4 +129,6 @@ def test_wrong_password_says_what_to_do(app, client, make_account):
         client, "/my-plan/sign-in", {"identifier": FAMILY_EMAIL, "password": "nope nope nope"}
     )
     assert response.status_code == 200
-    assert "Enter the email address or mobile number and password" in response.get_data(as_text=True)
+    assert "Enter the email address or mobile number and password" in response.get_data(
+        as_text=True
+    )

@@ -22,12 +22,13 @@ def two_families(app, make_account):
         add_member(ours, ours_member)
         add_member(theirs, theirs_member)
         ours_version = db.session.query(PlanVersion).filter_by(plan_id=ours.plan.id).first()
+        staff = f"/practitioners/families/{ours.public_id}"
         urls = {
-            "family": f"/practitioners/families/{ours.public_id}",
-            "plan": f"/practitioners/families/{ours.public_id}/plan",
-            "preview": f"/practitioners/families/{ours.public_id}/plan/preview",
-            "version": f"/practitioners/families/{ours.public_id}/versions/{ours_version.public_id}",
-            "pdf": f"/practitioners/families/{ours.public_id}/versions/{ours_version.public_id}/pdf",
+            "family": staff,
+            "plan": f"{staff}/plan",
+            "preview": f"{staff}/plan/preview",
+            "version": f"{staff}/versions/{ours_version.public_id}",
+            "pdf": f"{staff}/versions/{ours_version.public_id}/pdf",
             "my_version": f"/my-plan/versions/{ours_version.public_id}",
             "my_pdf": f"/my-plan/versions/{ours_version.public_id}/pdf",
         }
@@ -82,7 +83,9 @@ def test_family_member_cannot_use_staff_pages(client, two_families, name):
     assert client.get(two_families["urls"][name]).status_code == 404
 
 
-def test_team_manager_sees_their_teams_families_only(app, client, sign_in, make_account, two_families):
+def test_team_manager_sees_their_teams_families_only(
+    app, client, sign_in, make_account, two_families
+):
     manager = make_account([Role.TEAM_MANAGER])
     with app.app_context():
         lead_team = db.session.get(Account, two_families["lead"].id).team_id

@@ -49,9 +49,7 @@ def test_create_family_starts_a_draft(app, client, sign_in, make_account, page_c
 
 def test_family_form_errors_keep_what_was_typed(client, sign_in, make_account, page_check):
     sign_in(client, make_account([Role.LEAD_PRACTITIONER]))
-    response = post_form(
-        client, "/practitioners/families/new", {"name": "Keep me", "children": ""}
-    )
+    response = post_form(client, "/practitioners/families/new", {"name": "Keep me", "children": ""})
     soup = page_check(response)
     assert soup.title.get_text().startswith("Error:")
     assert 'value="Keep me"' in response.get_data(as_text=True)
@@ -75,9 +73,7 @@ def test_plain_form_edit_redirects_back_to_the_editor(app, client, lead_and_fami
 def test_htmx_edit_returns_a_fragment(app, client, lead_and_family):
     _, family_id = lead_and_family
     token = csrf_token_from(client.get(f"/practitioners/families/{family_id}"))
-    client.post(
-        f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token}
-    )
+    client.post(f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token})
     url = f"/practitioners/families/{family_id}/plan/goals/new"
     headers = {"HX-Request": "true"}
     form = client.get(url, headers=headers).get_data(as_text=True)
@@ -89,15 +85,15 @@ def test_htmx_edit_returns_a_fragment(app, client, lead_and_family):
     )
     assert response.status_code == 200
     fragment = response.get_data(as_text=True)
-    assert "<html" not in fragment and "Rent is paid" in fragment and 'id="heading-goals"' in fragment
+    assert (
+        "<html" not in fragment and "Rent is paid" in fragment and 'id="heading-goals"' in fragment
+    )
 
 
 def test_child_protection_needs_the_lcpp(app, client, lead_and_family, page_check):
     _, family_id = lead_and_family
     token = csrf_token_from(client.get(f"/practitioners/families/{family_id}"))
-    client.post(
-        f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token}
-    )
+    client.post(f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token})
     url = f"/practitioners/families/{family_id}/plan/sections/level"
     response = post_form(client, url, {"level": "child-protection", "lcpp": ""})
     soup = page_check(response)
@@ -111,9 +107,7 @@ def test_publish_needs_a_note_then_tells_the_family(app, client, make_account, l
         family = db.session.scalar(select(Family).where(Family.public_id == family_id))
         add_member(family, member)
     token = csrf_token_from(client.get(f"/practitioners/families/{family_id}"))
-    client.post(
-        f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token}
-    )
+    client.post(f"/practitioners/families/{family_id}/plan/new-version", data={"csrf_token": token})
     url = f"/practitioners/families/{family_id}/plan/publish"
     response = post_form(client, url, {"note": ""})
     assert "Enter a short note saying what changed" in response.get_data(as_text=True)
@@ -127,9 +121,7 @@ def test_publish_needs_a_note_then_tells_the_family(app, client, make_account, l
         version = db.session.scalar(select(PlanVersion).where(PlanVersion.number == 2))
         assert version.status == "published" and version.change_note == "We added a goal"
         assert version.published_by_id == lead.id
-        assert db.session.scalar(
-            select(AuditEvent).where(AuditEvent.action == "plan.published")
-        )
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "plan.published"))
 
 
 def test_published_version_cannot_be_edited(app, client, lead_and_family):

@@ -42,12 +42,20 @@ def add_families(app, how_many: int) -> None:
         db.session.execute(
             insert(Plan), [{"public_id": new_public_id(), "family_id": i} for i in ids]
         )
-        plan_ids = db.session.scalars(select(Plan.id).order_by(Plan.id.desc()).limit(how_many)).all()
+        plan_ids = db.session.scalars(
+            select(Plan.id).order_by(Plan.id.desc()).limit(how_many)
+        ).all()
         db.session.execute(
             insert(PlanVersion),
             [
-                {"public_id": new_public_id(), "plan_id": p, "number": 1, "status": "published",
-                 "body": {"worries": "x"}, "change_note": "n"}
+                {
+                    "public_id": new_public_id(),
+                    "plan_id": p,
+                    "number": 1,
+                    "status": "published",
+                    "body": {"worries": "x"},
+                    "change_note": "n",
+                }
                 for p in plan_ids
             ],
         )
