@@ -1,13 +1,18 @@
 """The family's pages: the plan, what changed, earlier versions, views and answers, PDF."""
 
+from pathlib import Path
+
 import pytest
+from flask import render_template
 from sqlalchemy import select
 
 from portal.core.access import Role
 from portal.extensions import db
+from portal.plans.body import load_body
 from portal.plans.models import PlanVersion
 from tests.conftest import TEST_PASSWORD, post_form
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
+from tests.pdfs import assert_pdf_ua, pdf_text
 
 
 @pytest.fixture
@@ -77,13 +82,41 @@ def test_empty_view_gives_a_clear_error(member_client, page_check):
     assert "Write what you want to say" in soup.get_text()
 
 
-def test_pdf_of_a_version(member_client):
+def test_pdf_of_a_version_is_pdf_ua_and_cached(app, member_client):
     client, _, _, versions = member_client
     response = client.get(f"/my-plan/versions/{versions[-1]}/pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
-    assert response.data.startswith(b"%PDF")
+    assert_pdf_ua(response.data, "en")
+    assert "Worry in version 3" in pdf_text(response.data)
+    cached = list(Path(app.config["PDF_CACHE_DIR"]).glob("*.pdf"))
+    assert len(cached) == 1
     assert client.get(f"/my-plan/versions/{versions[-1]}/pdf").data == response.data
+    # An earlier version is its own PDF.
+    first = client.get(f"/my-plan/versions/{versions[0]}/pdf")
+    assert "Worry in version 1" in pdf_text(first.data)
+
+
+def test_pdf_in_arabic_is_right_to_left(member_client):
+    client, _, _, versions = member_client
+    response = client.get(f"/my-plan/versions/{versions[-1]}/pdf?lang=ar")
+    assert_pdf_ua(response.data, "ar")
+    assert "خطة" in pdf_text(response.data)  # "plan" in Arabic, from the catalogue
+
+
+def test_pdf_html_is_rtl_in_urdu(app, member_client):
+    versions = member_client[3]
+    with app.test_request_context("/?lang=ur"):
+        version = db.session.scalar(
+            select(PlanVersion).where(PlanVersion.public_id == versions[-1])
+        )
+        html = render_template(
+            "plans/pdf/version.html",
+            family=version.plan.family,
+            version=version,
+            body=load_body(version.body),
+        )
+    assert '<html lang="ur" dir="rtl">' in html
 
 
 def test_arabic_pages_are_right_to_left(member_client, page_check):

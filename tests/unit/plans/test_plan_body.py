@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from portal.plans.body import (
     MAX_GOALS,
@@ -139,3 +141,38 @@ def test_non_text_values_are_refused_not_crashed():
     with pytest.raises(PlanBodyInvalid) as caught:
         load_body(data)
     assert caught.value.errors[0].field == "worries"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+body_like = st.fixed_dictionaries(
+    {},
+    optional={
+        key: json_values
+        for key in (
+            "worries",
+            "goals",
+            "team",
+            "level",
+            "lcpp",
+            "next_meeting",
+            "lead_practitioner",
+        )
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body_like)
+def test_any_json_is_either_a_valid_body_or_field_errors(data):
+    try:
+        body = load_body(data)
+    except PlanBodyInvalid as error:
+        assert error.errors and all(e.message for e in error.errors)
+    else:
+        assert load_body(body.to_dict()) == body
