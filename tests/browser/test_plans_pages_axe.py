@@ -11,7 +11,7 @@ from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.family_auth import invite_member
 from portal.plans.models import Family, PlanVersion
-from portal.plans.service import add_comment, start_draft
+from portal.plans.service import add_comment, create_family, start_draft
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import DESK, PHONE, browser_sign_in
 from tests.browser.test_plans_journey import code_for, newest_message
@@ -32,8 +32,20 @@ def plan_world(live_app, live_account):
         account = db.session.get(Account, member.id)
         comment = add_comment(account, family.plan, None, "disagree", "We do not agree with this.")
         staff = db.session.get(Account, lead.id)
+        # The invitation is to a family whose plan is still a draft: "not ready yet".
+        waiting = create_family(
+            staff,
+            name="Waiting family",
+            preferred_language="en",
+            interpreter_needed=False,
+            people=[("Child", "child")],
+        )
         invite_member(
-            staff, family, display_name="New person", channel="email", destination="new@example.com"
+            staff,
+            waiting,
+            display_name="New person",
+            channel="email",
+            destination="new@example.com",
         )
         start_draft(staff, family.plan)
         db.session.commit()
@@ -62,7 +74,9 @@ def visit(page: Page, url: str, lang: str) -> None:
     assert_accessible(page)
 
 
-@pytest.mark.parametrize(("viewport", "lang"), [(PHONE, "ar"), (DESK, "en"), (DESK, "ar")])
+@pytest.mark.parametrize(
+    ("viewport", "lang"), [(PHONE, "en"), (PHONE, "ar"), (DESK, "en"), (DESK, "ar")]
+)
 def test_staff_pages(live_app, new_page, plan_world, viewport, lang):
     page = new_page(viewport)
     browser_sign_in(page, plan_world["lead"], live_app)
@@ -92,7 +106,9 @@ def test_staff_pages(live_app, new_page, plan_world, viewport, lang):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize(("viewport", "lang"), [(PHONE, "ar"), (DESK, "en"), (DESK, "ar")])
+@pytest.mark.parametrize(
+    ("viewport", "lang"), [(PHONE, "en"), (PHONE, "ar"), (DESK, "en"), (DESK, "ar")]
+)
 def test_family_pages(live_app, new_page, plan_world, viewport, lang):
     page = new_page(viewport)
     visit(page, "/my-plan/invitation/not-a-real-token", lang)
@@ -108,6 +124,12 @@ def test_family_pages(live_app, new_page, plan_world, viewport, lang):
     page.locator("form button").first.click()
     page.wait_for_load_state()
     assert_accessible(page)  # choose a password
+    page.locator("#password").fill("three short words")
+    page.locator("#confirm").fill("three short words")
+    page.locator("form button[type=submit]").last.click()
+    expect(page.locator("h1")).to_have_count(1)
+    assert page.url.split("?")[0].endswith("/my-plan")
+    assert_accessible(page)  # "your plan is not ready yet"
     page.context.clear_cookies()
 
     visit(page, "/my-plan/sign-in", lang)
