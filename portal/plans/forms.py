@@ -127,11 +127,12 @@ class LevelForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message=_l("Choose the level of help"))],
     )
-    lcpp = StringField(
+    # Choices are the council's lead child protection practitioners, set by the view.
+    lcpp = SelectField(
         _l("Lead child protection practitioner"),
         description=_l("Only for a child protection plan"),
-        widget=GovTextInput(),
-        validators=[Optional(), Length(max=MAX_SHORT)],
+        choices=[],
+        widget=GovSelect(),
     )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
 

@@ -124,6 +124,30 @@ def create_family(
     return family
 
 
+def lcpp_accounts() -> list[Account]:
+    """Staff who can lead child protection work, by name."""
+    staff = db.session.scalars(
+        select(Account)
+        .where(Account.kind == "staff", Account.active.is_(True))
+        .order_by(Account.display_name)
+    )
+    return [account for account in staff if account.has_role(Role.LCPP)]
+
+
+def assign_lcpp(user: Account, family: Family, lcpp: Account | None) -> None:
+    """Name the family's lead child protection practitioner, who can then open the plan."""
+    if family.lcpp_id == (lcpp.id if lcpp else None):
+        return
+    family.lcpp_id = lcpp.id if lcpp else None
+    record_audit(
+        user,
+        "family.lcpp_assigned",
+        "family",
+        family.public_id,
+        {"lcpp": lcpp.public_id if lcpp else None},
+    )
+
+
 def published_versions(plan: Plan) -> list[PlanVersion]:
     """Published versions, newest first."""
     return list(

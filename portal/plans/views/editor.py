@@ -12,6 +12,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
+from portal.accounts.models import Account
 from portal.core.access import allow
 from portal.core.htmx import is_htmx, render_page_or_fragment
 from portal.extensions import db
@@ -27,7 +28,13 @@ from portal.plans.forms import (
     TextSectionForm,
 )
 from portal.plans.models import Family, PlanVersion
-from portal.plans.service import current_draft, family_for_staff, save_draft
+from portal.plans.service import (
+    assign_lcpp,
+    current_draft,
+    family_for_staff,
+    lcpp_accounts,
+    save_draft,
+)
 from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 
 SECTION_TITLES = {
@@ -105,6 +112,7 @@ def edit_part(
     heading: Any,
     action: str,
     prefill: Callable[[PlanBody, FlaskForm], None] | None = None,
+    after_save: Callable[[Family, FlaskForm], None] | None = None,
 ) -> str | Response:
     """Show a form for one part of the draft; on a good POST, save it with an audit entry."""
     family, draft, body = draft_for(family_id, "plan.editing")
@@ -122,6 +130,8 @@ def edit_part(
             apply_body_errors(form, error)
         else:
             save_draft(current_user, draft, new_body)
+            if after_save is not None:
+                after_save(family, form)
             db.session.commit()
             return show_saved(family, draft, new_body, key)
     db.session.commit()  # the audited read
@@ -155,14 +165,31 @@ def edit_section(family_id: str, key: str) -> str | Response:
             prefill=_unless_posted(lambda b, f: setattr(f.text, "data", getattr(b, key))),
         )
     if key == "level":
+        people = {account.public_id: account for account in lcpp_accounts()}
+        form = LevelForm()
+        form.lcpp.choices = [("", gettext("Nobody yet"))] + [
+            (public_id, account.display_name) for public_id, account in people.items()
+        ]
+
+        def fill(body: PlanBody, f: FlaskForm) -> None:
+            f.level.data = str(body.level)
+            named = [pid for pid, account in people.items() if account.display_name == body.lcpp]
+            f.lcpp.data = named[0] if named else ""
+
+        def chosen(f: FlaskForm) -> Account | None:
+            return people.get(f.lcpp.data) if f.level.data == "child-protection" else None
+
         return edit_part(
             family_id,
             key,
-            LevelForm(),
-            lambda b, f: body_edit.set_level(b, f.level.data, f.lcpp.data or ""),
+            form,
+            lambda b, f: body_edit.set_level(
+                b, f.level.data, chosen(f).display_name if chosen(f) else ""
+            ),
             SECTION_TITLES[key],
             action,
-            prefill=_unless_posted(_fill_level),
+            prefill=_unless_posted(fill),
+            after_save=lambda family, f: assign_lcpp(current_user, family, chosen(f)),
         )
     if key == "meeting":
         return edit_part(
@@ -190,10 +217,6 @@ def _unless_posted(fill: Prefill) -> Prefill:
             fill(body, form)
 
     return prefill
-
-
-def _fill_level(body: PlanBody, form: FlaskForm) -> None:
-    form.level.data, form.lcpp.data = str(body.level), body.lcpp
 
 
 def _fill_meeting(body: PlanBody, form: FlaskForm) -> None:

@@ -1,12 +1,14 @@
 """Only the family's own members and their assigned practitioners can see a plan."""
 
 import pytest
+from sqlalchemy import select
 
 from portal.accounts.models import Account
 from portal.core.access import Role
+from portal.core.audit import AuditEvent
 from portal.extensions import db
 from portal.plans.models import PlanVersion
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, csrf_token_from, post_form
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
 
 
@@ -105,3 +107,26 @@ def test_staff_reads_are_audited_and_shown_to_the_family(client, sign_in, two_fa
     sign_in_family(client2, two_families["ours_member"], TEST_PASSWORD)
     page = client2.get("/my-plan/who-has-looked").get_data(as_text=True)
     assert "Lead practitioner" in page and "Family Help North" in page
+
+
+def test_named_lcpp_can_open_the_plan_and_another_cannot(
+    app, client, sign_in, make_account, two_families
+):
+    lcpp = make_account([Role.LCPP])
+    other_lcpp = make_account([Role.LCPP])
+    urls = two_families["urls"]
+    sign_in(client, two_families["lead"])
+    token = csrf_token_from(client.get(urls["family"]))
+    client.post(f"{urls['plan']}/new-version", data={"csrf_token": token})
+    level = f"{urls['plan']}/sections/level"
+    assert lcpp.display_name in client.get(level).get_data(as_text=True)
+    response = post_form(client, level, {"level": "child-protection", "lcpp": lcpp.public_id})
+    assert response.status_code == 302
+    for person, expected in ((lcpp, 200), (other_lcpp, 404)):
+        other = app.test_client()
+        sign_in(other, person)
+        assert other.get(urls["plan"]).status_code == expected
+    with app.app_context():
+        assert db.session.scalar(
+            select(AuditEvent).where(AuditEvent.action == "family.lcpp_assigned")
+        )
