@@ -166,6 +166,16 @@ def find_family_account(identifier: str) -> Account | None:
     )
 
 
+def contact_in_use(channel: str, destination: str) -> bool:
+    """True when an account already signs in with this email, or a family account with this
+    mobile: each family member's sign-in must point at one account only."""
+    if channel == "email":
+        condition = func.lower(Account.email) == destination.lower()
+    else:
+        condition = (Account.mobile == destination) & (Account.kind == "family")
+    return db.session.scalar(select(func.count(Account.id)).where(condition)) > 0
+
+
 def normalise_mobile(number: str) -> str:
     """A UK mobile number written one way: digits only, +44 turned into 0."""
     digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")

@@ -336,7 +336,13 @@ def reply_to_comment(user: Account, plan: Plan, comment_public_id: str, text: st
 
 # --- transparency ----------------------------------------------------------------------------
 
-STAFF_READ_ACTIONS = ("plan.viewed", "plan.previewed", "plan.version_viewed", "plan.pdf_viewed")
+STAFF_READ_ACTIONS = (
+    "plan.viewed",
+    "plan.editing",
+    "plan.previewed",
+    "plan.version_viewed",
+    "plan.pdf_viewed",
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from portal.core.access import allow
 from portal.core.notify import queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
-from portal.plans.family_auth import invite_member, normalise_mobile
+from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
 from portal.plans.models import FamilyMember, Invitation
 from portal.plans.pdf import plan_pdf_response
@@ -99,16 +99,25 @@ def invite(family_id: str) -> str | Response:
     if form.validate_on_submit():
         contact = form.contact.data.strip()
         channel = "email" if "@" in contact else "sms"
-        invite_member(
-            current_user,
-            fam,
-            display_name=form.display_name.data.strip(),
-            channel=channel,
-            destination=contact if channel == "email" else normalise_mobile(contact),
-        )
-        db.session.commit()
-        flash(gettext("Invitation sent to %(name)s", name=form.display_name.data.strip()))
-        return redirect(url_for("plans.family", family_id=fam.public_id))
+        destination = contact if channel == "email" else normalise_mobile(contact)
+        if contact_in_use(channel, destination):
+            form.contact.errors.append(
+                gettext(
+                    "Someone already signs in with this. Use another email address or "
+                    "mobile number."
+                )
+            )
+        else:
+            invite_member(
+                current_user,
+                fam,
+                display_name=form.display_name.data.strip(),
+                channel=channel,
+                destination=destination,
+            )
+            db.session.commit()
+            flash(gettext("Invitation sent to %(name)s", name=form.display_name.data.strip()))
+            return redirect(url_for("plans.family", family_id=fam.public_id))
     db.session.commit()
     return render_template(
         "plans/practitioner/invite.html", form=form, family=fam, area="practitioners"

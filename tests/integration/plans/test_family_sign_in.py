@@ -132,3 +132,20 @@ def test_wrong_password_says_what_to_do(app, client, make_account):
     assert "Enter the email address or mobile number and password" in response.get_data(
         as_text=True
     )
+
+
+def test_cannot_invite_an_email_that_already_signs_in(app, client, sign_in, make_account):
+    lead = make_account([Role.LEAD_PRACTITIONER])
+    make_account([Role.FAMILY], kind="family", email="taken@example.com")
+    with app.app_context():
+        family_id = family_with_plan(lead).public_id
+    sign_in(client, lead)
+    response = post_form(
+        client,
+        f"/practitioners/families/{family_id}/invite",
+        {"display_name": "Someone", "contact": "Taken@Example.com"},
+    )
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "Someone already signs in with this" in text
+    assert 'value="Taken@Example.com"' in text  # what they typed is kept

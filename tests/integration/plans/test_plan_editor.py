@@ -68,6 +68,7 @@ def test_plain_form_edit_redirects_back_to_the_editor(app, client, lead_and_fami
     editor = client.get(f"/practitioners/families/{family_id}/plan")
     page_check(editor)
     assert "New worry about housing" in editor.get_data(as_text=True)
+    assert "&lt;span" not in editor.get_data(as_text=True)  # no markup shown as text
 
 
 def test_htmx_edit_returns_a_fragment(app, client, lead_and_family):
