@@ -26,23 +26,35 @@ REQUIRED_FRONT_MATTER = (
 AUDIENCES = ("family", "everyone")
 SNIPPET_PREFIX = "snippets/"
 
-# Tokens content may use, filled from site settings when rendering. Content stays pure Markdown.
-SITE_TOKENS = (
-    "council_name",
-    "front_door_phone",
-    "out_of_hours_phone",
-    "kinship_phone",
-    "kinship_email",
-    "leaving_care_phone",
-    "leaving_care_email",
-    "family_help_phone",
-    "complaints_email",
-    "complaints_phone",
-    "data_protection_email",
-    "accessibility_email",
-    "contact_email",
-    "council_address",
-)
+# Tokens content may use, filled from site settings when rendering, so content stays pure Markdown
+# and another council changes its details in one place. Values here are Eastholme's defaults,
+# used for any token the site settings do not set.
+DEFAULT_TOKEN_VALUES: dict[str, str] = {
+    "council_name": "Eastholme Borough Council",
+    "council_address": "Eastholme Civic Centre, 1 Market Square, Eastholme EA1 1AA",
+    "contact_email": "hello@eastholme.example",
+    "front_door_phone": "01632 960000",
+    "out_of_hours_phone": "01632 960001",
+    "family_help_phone": "01632 960100",
+    "kinship_phone": "01632 960200",
+    "kinship_email": "kinship@eastholme.example",
+    "leaving_care_phone": "01632 960210",
+    "leaving_care_email": "leavingcare@eastholme.example",
+    "complaints_phone": "01632 960300",
+    "complaints_email": "complaints@eastholme.example",
+    "data_protection_email": "dataprotection@eastholme.example",
+    "accessibility_email": "accessibility@eastholme.example",
+}
+SITE_TOKENS = tuple(DEFAULT_TOKEN_VALUES)
+
+
+def token_values(overrides: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Token values: the defaults, replaced by any site setting of the same name."""
+    values = dict(DEFAULT_TOKEN_VALUES)
+    for name, value in (overrides or {}).items():
+        if name in values and value:
+            values[name] = str(value)
+    return values
 
 
 class FrontMatterError(ValueError):
