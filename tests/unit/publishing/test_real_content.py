@@ -57,3 +57,37 @@ def test_no_token_is_left_unfilled(library: ContentLibrary) -> None:
     for pages in library.pages.values():
         for page in pages.values():
             assert "[[" not in page.rendered.html, page.file
+
+
+def test_kinship_checker_on_the_published_rules(library: ContentLibrary) -> None:
+    from portal.publishing.eligibility import check_kinship
+
+    rules = library.english()["kinship"].sections
+    informal = check_kinship(rules, "family-arranged", "none", 1)
+    assert "help-for-informal-carers" in [rules[k]["heading"] for k in informal.sections]
+    assert "fostering-allowance" not in informal.sections
+    assert "free-childcare" in informal.sections
+    guardian = check_kinship(rules, "court-decided", "special-guardianship", 10)
+    assert {"special-guardianship-allowance", "therapy-fund", "school-places"} <= set(
+        guardian.sections
+    )
+    assert "free-childcare" not in guardian.sections
+
+
+def test_care_leaver_checker_on_the_published_rules(library: ContentLibrary) -> None:
+    from portal.publishing.eligibility import check_care_leaver
+
+    rules = library.english()["care-leavers"].sections
+    at_nineteen = check_care_leaver(rules, 19, "13-weeks-or-more", False)
+    assert {"staying-put", "council-tax", "personal-adviser", "university-bursary"} <= set(
+        at_nineteen.sections
+    )
+    at_sixteen = check_care_leaver(rules, 16, "13-weeks-or-more", True)
+    assert "council-tax" not in at_sixteen.sections
+    assert "personal-adviser" in at_sixteen.sections
+
+
+def test_translations_keep_the_english_heading_ids(library: ContentLibrary) -> None:
+    for lang in ("ar", "pl"):
+        for slug in ("kinship", "care-leavers"):
+            assert library.pages[lang][slug].heading_ids() == library.english()[slug].heading_ids()
