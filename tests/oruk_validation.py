@@ -54,7 +54,7 @@ def page_errors(envelope: Any, item_schema: str) -> list[str]:
         f"envelope: {e.message}" for e in Draft7Validator(_page_schema()).iter_errors(envelope)
     ]
     if not isinstance(envelope.get("contents"), list):
-        return problems + ["envelope: contents is not a list"]
+        return [*problems, "envelope: contents is not a list"]
     for index, item in enumerate(envelope["contents"]):
         problems += [f"contents/{index}/{p}" for p in errors_against(item_schema, item)]
     return problems

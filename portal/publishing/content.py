@@ -31,10 +31,10 @@ SNIPPET_PREFIX = "snippets/"
 # used for any token the site settings do not set.
 DEFAULT_TOKEN_VALUES: dict[str, str] = {
     "council_name": "Eastholme Borough Council",
-    "council_address": "Eastholme Civic Centre, 1 Market Square, Eastholme EA1 1AA",
-    "contact_email": "hello@eastholme.example",
-    "front_door_phone": "01632 960000",
-    "out_of_hours_phone": "01632 960001",
+    "council_address": "Eastholme Town Hall, Market Square, Eastholme EH1 1AA",
+    "contact_email": "familiesfirst@eastholme.example",
+    "front_door_phone": "01632 960 123",
+    "out_of_hours_phone": "01632 960 999",
     "family_help_phone": "01632 960100",
     "kinship_phone": "01632 960200",
     "kinship_email": "kinship@eastholme.example",
@@ -46,12 +46,15 @@ DEFAULT_TOKEN_VALUES: dict[str, str] = {
     "accessibility_email": "accessibility@eastholme.example",
 }
 SITE_TOKENS = tuple(DEFAULT_TOKEN_VALUES)
+# Site settings whose names differ from the token they fill.
+SITE_SETTING_ALIASES = {"address": "council_address"}
 
 
 def token_values(overrides: Mapping[str, Any] | None = None) -> dict[str, str]:
     """Token values: the defaults, replaced by any site setting of the same name."""
     values = dict(DEFAULT_TOKEN_VALUES)
-    for name, value in (overrides or {}).items():
+    for setting, value in (overrides or {}).items():
+        name = SITE_SETTING_ALIASES.get(setting, setting)
         if name in values and value:
             values[name] = str(value)
     return values

@@ -88,7 +88,7 @@ def check_kinship(
         raise ValueError("child's age out of range")
     types, notes = kinship_carer_types(arrival, order)
     if child_age >= 18:
-        notes = notes + ("child-is-adult",)
+        notes = (*notes, "child-is-adult")
     return CheckResult(
         groups=types, sections=matching_sections(rules, types, child_age), notes=notes
     )
@@ -105,13 +105,13 @@ def care_leaver_status(
         notes.append("check-time-in-care")
     long_enough = time_in_care != "less-than-13-weeks"
     if age < 16 or age > 25:
-        return None, tuple(notes + ["outside-age-range"])
+        return None, tuple([*notes, "outside-age-range"])
     if long_enough:
         if age < 18:
             return ("eligible" if still_in_care else "relevant"), tuple(notes)
         return "former-relevant", tuple(notes)
     if still_in_care and age < 18:
-        return None, tuple(notes + ["looked-after-child"])
+        return None, tuple([*notes, "looked-after-child"])
     if age > 21:
         # Qualifying care leavers over 21 keep help only while in education or training.
         notes.append("qualifying-over-21")
@@ -133,7 +133,7 @@ def check_care_leaver(
     status, notes = care_leaver_status(age, time_in_care, still_in_care)
     if known_status != "not-sure":
         if status is not None and known_status != status:
-            notes = notes + ("status-differs",)
+            notes = (*notes, "status-differs")
         status = known_status
     if status is None:
         return CheckResult(groups=(), sections=(), notes=notes)

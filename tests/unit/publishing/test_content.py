@@ -87,3 +87,13 @@ def test_reload_if_changed_picks_up_edits(tmp_path: Path) -> None:
     page.write_text("---\ntitle: Two, longer\n---\nx\n")
     assert library.reload_if_changed() is True
     assert library.english()["a"].title == "Two, longer"
+
+
+def test_token_values_take_site_settings_over_defaults() -> None:
+    from portal.publishing.content import token_values
+
+    values = token_values({"front_door_phone": "01632 960 555", "address": "1 High St", "x": "y"})
+    assert values["front_door_phone"] == "01632 960 555"
+    assert values["council_address"] == "1 High St"
+    assert "x" not in values
+    assert values["kinship_phone"] == "01632 960200"
