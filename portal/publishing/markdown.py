@@ -36,6 +36,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href"}, "th": {"scope"}}
 
+SECTION_TAGS = ("h2", "h3")
 TOKEN_PATTERN = re.compile(r"\[\[([a-z_]+)\]\]")
 HEADING_ID_PATTERN = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$")
 
@@ -51,7 +52,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Section:
-    """The text under one level-2 heading (id None for text before the first one)."""
+    """The text under one h2 or h3 heading (id None for text before the first heading)."""
 
     id: str | None
     heading: str
@@ -151,7 +152,7 @@ def _collect(tokens: list[Token]) -> tuple[list[str], list[Section], str]:
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             in_heading = True
-            if token.tag == "h2":
+            if token.tag in SECTION_TAGS:
                 if current_text or current_id:
                     sections.append(Section(current_id, current_heading, " ".join(current_text)))
                 current_id, current_text = token.attrGet("id"), []
@@ -166,7 +167,7 @@ def _collect(tokens: list[Token]) -> tuple[list[str], list[Section], str]:
                 if child.type == "link_open":
                     links.append(str(child.attrGet("href") or ""))
             text = _inline_text(token)
-            if in_heading and tokens[index - 1].tag == "h2":
+            if in_heading and tokens[index - 1].tag in SECTION_TAGS:
                 current_heading = text
                 continue
             current_text.append(text)

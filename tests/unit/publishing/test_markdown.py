@@ -84,3 +84,13 @@ def test_prose_leaves_out_headings_and_tables_and_ends_list_items() -> None:
 def test_slugify_keeps_non_latin_letters() -> None:
     assert slugify("Pomoc prawna!") == "pomoc-prawna"
     assert slugify("المال") == "المال"
+
+
+def test_h3_headings_start_their_own_section() -> None:
+    rendered = render_markdown(
+        "## Homes {#homes}\n\nRooms.\n\n### Staying put {#staying-put}\n\nStay.\n"
+    )
+    assert [(s.id, s.text) for s in rendered.sections] == [
+        ("homes", "Rooms."),
+        ("staying-put", "Stay."),
+    ]
