@@ -162,17 +162,35 @@ class PostgresSearch:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def rebuild(self, docs: list[SearchDocument]) -> None:
+    def has_signature(self, signature: str) -> bool:
+        """True when the table holds the index of this version of the content."""
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT 1 FROM publishing_search_entries WHERE signature = :s LIMIT 1"),
+                {"s": signature},
+            ).first()
+        return found is not None
+
+    def rebuild(self, docs: list[SearchDocument], signature: str) -> None:
+        """Replace the index; a lock stops two workers rebuilding it at once."""
         with self.engine.begin() as connection:
+            connection.execute(text("LOCK TABLE publishing_search_entries IN EXCLUSIVE MODE"))
+            done = connection.execute(
+                text("SELECT 1 FROM publishing_search_entries WHERE signature = :s LIMIT 1"),
+                {"s": signature},
+            ).first()
+            if done is not None:
+                return
             connection.execute(text("DELETE FROM publishing_search_entries"))
             if docs:
                 connection.execute(
                     text(
                         "INSERT INTO publishing_search_entries "
-                        "(lang, kind, path, section_id, title, heading, body) "
-                        "VALUES (:lang, :kind, :path, :section_id, :title, :heading, :body)"
+                        "(lang, kind, path, section_id, title, heading, body, signature) "
+                        "VALUES (:lang, :kind, :path, :section_id, :title, :heading, :body, "
+                        ":signature)"
                     ),
-                    [d.__dict__ for d in docs],
+                    [dict(d.__dict__, signature=signature) for d in docs],
                 )
 
     def search(self, lang: str, query: str, limit: int = 20) -> list[SearchHit]:
