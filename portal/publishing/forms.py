@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextInput
 from wtforms import Form, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
 
 from portal.publishing.eligibility import ARRIVALS, KNOWN_STATUSES, ORDERS, TIME_IN_CARE
@@ -32,7 +33,7 @@ class InChoices:
         self.message = message
 
     def __call__(self, form: Form, field: SelectField) -> None:
-        if field.data not in {str(value) for value, _ in field.choices}:
+        if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(str(self.message))
 
 
@@ -41,10 +42,15 @@ def as_int(value: str | None) -> int | None:
     return int(value.strip()) if value and value.strip().isdigit() else None
 
 
+def select_choices(pairs: Any) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def _radio(label: Any, choices: list[tuple[str, Any]], message: Any, hint: Any) -> RadioField:
     return RadioField(
         label,
-        choices=choices,
+        choices=select_choices(choices),
         description=hint,
         validate_choice=False,
         validators=[
@@ -204,8 +210,8 @@ class ServiceSearchForm(Form):
 
     def __init__(self, formdata: Any, localities: list[str]) -> None:
         super().__init__(formdata)
-        self.need.choices = [("", _l("Any need")), *NEED_LABELS.items()]
-        self.area.choices = [("", _l("Any area")), *((n, n) for n in localities)]
+        self.need.choices = select_choices([("", _l("Any need")), *NEED_LABELS.items()])
+        self.area.choices = select_choices([("", _l("Any area")), *((n, n) for n in localities)])
 
 
 class SiteSearchForm(Form):

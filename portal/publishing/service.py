@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import threading
 import time
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, request

@@ -32,9 +32,7 @@ def test_search_by_words(client: FlaskClient, page_check) -> None:
     assert names(soup) == ["Eastholme Haven Refuge"]
 
 
-def test_bad_filters_get_a_message_and_keep_what_was_typed(
-    client: FlaskClient, page_check
-) -> None:
+def test_bad_filters_get_a_message_and_keep_what_was_typed(client: FlaskClient, page_check) -> None:
     soup = page_check(client.get("/services?need=nonsense&age=old&q=food"))
     summary = soup.select_one(".govuk-error-summary").get_text()
     assert "Select a need from the list" in summary

@@ -117,9 +117,7 @@ def test_an_untranslated_page_falls_back_to_english_marked_as_english(
     assert soup.find("h1").get_text().strip() == "What Family Help is"
 
 
-def test_a_translation_of_changed_english_shows_a_notice(
-    client: FlaskClient, edit_content
-) -> None:
+def test_a_translation_of_changed_english_shows_a_notice(client: FlaskClient, edit_content) -> None:
     before = client.get("/kinship?lang=pl").get_data(as_text=True)
     assert "has changed since this translation" not in before
     edit_content("en/kinship.md", lambda text: text.replace("We are open", "We are now open"))
@@ -137,7 +135,9 @@ def test_public_pages_can_be_revalidated_with_an_etag(client: FlaskClient) -> No
     assert again.data == b""
 
 
-@pytest.mark.parametrize("url", ["/parents/nope", "/parents/..%2Fkinship", "/snippets/cover-your-tracks"])
+@pytest.mark.parametrize(
+    "url", ["/parents/nope", "/parents/..%2Fkinship", "/snippets/cover-your-tracks"]
+)
 def test_unknown_pages_are_404(client: FlaskClient, url: str) -> None:
     assert client.get(url).status_code == 404
 

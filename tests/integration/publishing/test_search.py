@@ -35,9 +35,7 @@ def test_nothing_found_says_what_to_try(client: FlaskClient, page_check) -> None
     assert "0 results" in soup.get_text()
 
 
-def test_the_index_follows_content_changes(
-    client: FlaskClient, page_check, edit_content
-) -> None:
+def test_the_index_follows_content_changes(client: FlaskClient, page_check, edit_content) -> None:
     before = page_check(client.get("/search?q=flibbertigibbet"))
     assert before.select(".app-search-results a") == []
     edit_content("en/cookies.md", lambda text: text + "\nA flibbertigibbet cookie.\n")
