@@ -119,10 +119,10 @@ def test_an_untranslated_page_falls_back_to_english_marked_as_english(
 
 def test_a_translation_of_changed_english_shows_a_notice(client: FlaskClient, edit_content) -> None:
     before = client.get("/kinship?lang=pl").get_data(as_text=True)
-    assert "has changed since this translation" not in before
+    assert "Angielska strona zmieniła się" not in before
     edit_content("en/kinship.md", lambda text: text.replace("We are open", "We are now open"))
     after = client.get("/kinship?lang=pl").get_data(as_text=True)
-    assert "has changed since this translation" in after
+    assert "Angielska strona zmieniła się" in after
     assert "We are now open" in client.get("/kinship?lang=en").get_data(as_text=True)
 
 
