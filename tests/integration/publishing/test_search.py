@@ -41,3 +41,17 @@ def test_the_index_follows_content_changes(client: FlaskClient, page_check, edit
     edit_content("en/cookies.md", lambda text: text + "\nA flibbertigibbet cookie.\n")
     after = page_check(client.get("/search?q=flibbertigibbet"))
     assert [a["href"] for a in after.select(".app-search-results a")] == ["/cookies#settings"]
+
+
+def test_the_database_decides_the_index(app) -> None:
+    from portal.extensions import db
+    from portal.publishing.search import PostgresSearch, SqliteSearch
+    from portal.publishing.service import search_index
+
+    with app.test_request_context("/search?q=x"):
+        index = search_index()
+        if db.engine.dialect.name == "postgresql":
+            assert isinstance(index, PostgresSearch)
+            assert index.has_signature(app.extensions["publishing"].library.signature)
+        else:
+            assert isinstance(index, SqliteSearch)
