@@ -30,7 +30,6 @@ class PublishingState:
     """What the publishing feature keeps per app: loaded once, reloaded when files change."""
 
     content_dir: str
-    directory_path: str | None
     library: ContentLibrary | None = None
     directory: Directory | None = None
     sqlite_index: SqliteSearch | None = None
@@ -41,10 +40,7 @@ class PublishingState:
 
 def init_state(app: Flask) -> None:
     """Remember where content lives; nothing is read until first needed."""
-    app.extensions["publishing"] = PublishingState(
-        content_dir=app.config["CONTENT_DIR"],
-        directory_path=app.config.get("DIRECTORY_FILE"),
-    )
+    app.extensions["publishing"] = PublishingState(content_dir=app.config["CONTENT_DIR"])
 
 
 def _state() -> PublishingState:
@@ -76,9 +72,8 @@ def directory() -> Directory:
     """The service directory."""
     state = _state()
     if state.directory is None:
-        state.directory = (
-            load_directory(state.directory_path) if state.directory_path else default_directory()
-        )
+        path = Path(state.content_dir) / "directory" / "directory.json"
+        state.directory = load_directory(path) if path.exists() else default_directory()
     return state.directory
 
 
