@@ -35,7 +35,7 @@ def _int_arg(name: str, default: int, low: int = 1, high: int = 10_000) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not raw.isdecimal() or not low <= int(raw) <= high:
         raise BadParameter(f"'{name}' must be a whole number from {low} to {high}")
     return int(raw)
 

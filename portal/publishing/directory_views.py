@@ -19,7 +19,7 @@ PER_PAGE = 10
 
 def _page_number() -> int:
     value = request.args.get("page", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
+    return int(value) if value.isdecimal() and 0 < int(value) < 10_000 else 1
 
 
 @bp.route("/services")

@@ -22,7 +22,7 @@ class WholeNumber:
 
     def __call__(self, form: Form, field: StringField) -> None:
         text = (field.data or "").strip()
-        if not text.isdigit() or not self.low <= int(text) <= self.high:
+        if not text.isdecimal() or not self.low <= int(text) <= self.high:
             raise ValidationError(str(self.message))
 
 
@@ -39,7 +39,7 @@ class InChoices:
 
 def as_int(value: str | None) -> int | None:
     """A validated whole-number field's value."""
-    return int(value.strip()) if value and value.strip().isdigit() else None
+    return int(value.strip()) if value and value.strip().isdecimal() else None
 
 
 def select_choices(pairs: Any) -> list[SelectChoice]:
