@@ -20,6 +20,7 @@ from portal.core.static_files import init_static_files
 from portal.core.views import bp as core_bp
 from portal.demo import demo_cli
 from portal.extensions import babel, csrf, db, limiter, migrate
+from portal.publishing.setup import init_publishing
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -72,6 +73,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(core_bp)
     init_accounts(app)
     init_outbox(app)
+    init_publishing(app)
 
 
 def register_cli(app: Flask) -> None:

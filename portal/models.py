@@ -3,5 +3,6 @@
 from portal.accounts.models import Account, Organisation, Team
 from portal.core.audit import AuditEvent
 from portal.core.notify import OutboxMessage
+from portal.publishing.models import SearchEntry
 
-__all__ = ["Account", "AuditEvent", "Organisation", "OutboxMessage", "Team"]
+__all__ = ["Account", "AuditEvent", "Organisation", "OutboxMessage", "SearchEntry", "Team"]

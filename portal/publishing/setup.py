@@ -1,0 +1,19 @@
+"""Wire the publishing feature into the app: blueprints, content service and `flask content`."""
+
+from flask import Flask
+
+# The view modules are imported for the routes they add to the blueprints.
+from portal.publishing import api, checker_views, directory_views, search_views, views
+from portal.publishing.blueprint import api_bp, bp
+from portal.publishing.cli import content_cli
+from portal.publishing.service import init_state
+
+VIEW_MODULES = (api, checker_views, directory_views, search_views, views)
+
+
+def init_publishing(app: Flask) -> None:
+    """Register the publishing blueprints, the content service and `flask content`."""
+    init_state(app)
+    app.register_blueprint(bp)
+    app.register_blueprint(api_bp)
+    app.cli.add_command(content_cli)
