@@ -21,6 +21,7 @@ from portal.core.views import bp as core_bp
 from portal.demo import demo_cli
 from portal.extensions import babel, csrf, db, limiter, migrate
 from portal.publishing.setup import init_publishing
+from portal.referrals.views import bp as referrals_bp
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -74,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     init_accounts(app)
     init_outbox(app)
     init_publishing(app)
+    app.register_blueprint(referrals_bp)
 
 
 def register_cli(app: Flask) -> None:

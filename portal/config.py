@@ -78,4 +78,8 @@ def settings_from_environment() -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "locales"),
         "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Families First portal"),
         "CHECK_MIGRATIONS": _flag("CHECK_MIGRATIONS", True),
+        # Front-door time limits for red, amber and green referrals.
+        "FRONT_DOOR_RED_HOURS": int(os.environ.get("FRONT_DOOR_RED_HOURS", "4")),
+        "FRONT_DOOR_AMBER_WORKING_DAYS": int(os.environ.get("FRONT_DOOR_AMBER_WORKING_DAYS", "1")),
+        "FRONT_DOOR_GREEN_WORKING_DAYS": int(os.environ.get("FRONT_DOOR_GREEN_WORKING_DAYS", "3")),
     }

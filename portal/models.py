@@ -4,5 +4,24 @@ from portal.accounts.models import Account, Organisation, Team
 from portal.core.audit import AuditEvent
 from portal.core.notify import OutboxMessage
 from portal.publishing.models import SearchEntry
+from portal.referrals.models import (
+    PartnerRegistration,
+    ReferenceCounter,
+    Referral,
+    ReferralChild,
+    ReferralMessage,
+)
 
-__all__ = ["Account", "AuditEvent", "Organisation", "OutboxMessage", "SearchEntry", "Team"]
+__all__ = [
+    "Account",
+    "AuditEvent",
+    "Organisation",
+    "OutboxMessage",
+    "PartnerRegistration",
+    "ReferenceCounter",
+    "Referral",
+    "ReferralChild",
+    "ReferralMessage",
+    "SearchEntry",
+    "Team",
+]

@@ -22,6 +22,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("core.home", _l("Home"), "public"),
     NavItem("accounts.staff_home", _l("Your work"), "practitioners"),
     # Features add their entries here, e.g. NavItem("referrals.queue", _l("Front door"), ...).
+    NavItem("referrals.home", _l("Referrals"), "practitioners"),
+    NavItem("referrals.queue", _l("Front door"), "practitioners"),
     NavItem("accounts.sign_out_page", _l("Sign out"), "practitioners"),
 )
 

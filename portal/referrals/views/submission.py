@@ -7,6 +7,7 @@ from flask_babel import get_locale, gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from portal.core.access import allow
 from portal.core.notify import queue_email
 from portal.core.pdf import cached_pdf, send_pdf
 from portal.extensions import db
@@ -18,7 +19,6 @@ from portal.referrals.models import Referral, Status
 from portal.referrals.presenting import answer_rows, referral_conversation
 from portal.referrals.signposting import signposting_services
 from portal.referrals.views.conversation import REFERRERS, _own_draft, _resume_url
-from portal.core.access import allow
 
 
 @bp.route("/refer/<public_id>/check", methods=["GET", "POST"])

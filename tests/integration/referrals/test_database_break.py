@@ -39,8 +39,12 @@ TYPED = "School nurse. I see Amira every week at the drop-in."
 def _admin() -> psycopg.Connection:
     url = make_url(BASE_URL.replace("+psycopg", ""))
     return psycopg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-        dbname="postgres", autocommit=True,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        password=url.password,
+        dbname="postgres",
+        autocommit=True,
     )
 
 
@@ -79,7 +83,9 @@ def let_back(name: str) -> None:
 
 def hidden_fields(html: str) -> list[tuple[str, str]]:
     form = BeautifulSoup(html, "html.parser").find("form", attrs={"method": "post"})
-    return [(i["name"], i.get("value", "")) for i in form.find_all("input", attrs={"type": "hidden"})]
+    return [
+        (i["name"], i.get("value", "")) for i in form.find_all("input", attrs={"type": "hidden"})
+    ]
 
 
 def test_an_answer_sent_while_the_database_is_away_is_kept_and_saved_later(breakable, page_check):

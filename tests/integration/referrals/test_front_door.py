@@ -27,7 +27,9 @@ def row(app, public_id):
         return db.session.scalar(select(Referral).where(Referral.public_id == public_id))
 
 
-def test_submitting_gives_a_reference_an_email_and_a_pdf(app, client, make_account, sign_in, page_check):
+def test_submitting_gives_a_reference_an_email_and_a_pdf(
+    app, client, make_account, sign_in, page_check
+):
     partner = make_account([Role.PARTNER], kind="partner")
     sign_in(client, partner)
     public_id = submitted_referral(client)
@@ -39,7 +41,9 @@ def test_submitting_gives_a_reference_an_email_and_a_pdf(app, client, make_accou
     page = page_check(client.get(f"/refer/{public_id}/sent"))
     assert referral.reference in page.get_text()
     with app.app_context():
-        email = db.session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == partner.email))
+        email = db.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.recipient == partner.email)
+        )
     assert referral.reference in email.subject
     assert "Amira" not in email.body  # family details stay in the portal
     pdf = client.get(f"/refer/{public_id}/referral.pdf")
@@ -186,7 +190,10 @@ def test_a_referral_naming_a_known_child_shows_the_earlier_referral(
     cousin = {"first_name": "Amira", "last_name": "Haddad", "date_of_birth": ["28", "3", "2017"]}
     unrelated = submitted_referral(client, children=(cousin,))
     later = submitted_referral(
-        client, children=({"first_name": " amira ", "last_name": "HADDAD", "date_of_birth": ["27", "3", "2017"]},)
+        client,
+        children=(
+            {"first_name": " amira ", "last_name": "HADDAD", "date_of_birth": ["27", "3", "2017"]},
+        ),
     )
     desk = app.test_client()
     sign_in(desk, make_account([Role.FRONT_DOOR]))
@@ -196,7 +203,9 @@ def test_a_referral_naming_a_known_child_shows_the_earlier_referral(
     assert row(app, unrelated).reference not in known
 
 
-def test_signposting_instead_is_recorded_as_the_outcome(app, client, make_account, sign_in, page_check):
+def test_signposting_instead_is_recorded_as_the_outcome(
+    app, client, make_account, sign_in, page_check
+):
     partner = make_account([Role.PARTNER], kind="partner")
     sign_in(client, partner)
     first = start(client).headers["Location"]
@@ -205,7 +214,8 @@ def test_signposting_instead_is_recorded_as_the_outcome(app, client, make_accoun
     page = page_check(client.get(check_url))
     assert "Services that might help" in page.get_text()
     response = client.post(
-        f"/refer/{public_id}/signposted", data={"csrf_token": csrf_token_from(client.get(check_url))}
+        f"/refer/{public_id}/signposted",
+        data={"csrf_token": csrf_token_from(client.get(check_url))},
     )
     assert response.headers["Location"].endswith(f"/refer/{public_id}/outcome")
     saved = row(app, public_id)

@@ -9,7 +9,7 @@ from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
-from tests.conftest import csrf_token_from, post_form
+from tests.conftest import post_form
 
 DETAILS = {"display_name": "Dana Price", "organisation": "Eastholme Academy"}
 
@@ -17,7 +17,9 @@ DETAILS = {"display_name": "Dana Price", "organisation": "Eastholme Academy"}
 def latest_email(app, to):
     with app.app_context():
         return db.session.scalars(
-            select(OutboxMessage).where(OutboxMessage.recipient == to).order_by(OutboxMessage.id.desc())
+            select(OutboxMessage)
+            .where(OutboxMessage.recipient == to)
+            .order_by(OutboxMessage.id.desc())
         ).first()
 
 
@@ -35,7 +37,9 @@ def test_a_partner_registers_and_then_signs_in(app, client, page_check):
     short = post_form(client, password_url, {"password": "short", "confirm": "short"})
     assert "Password must be 12 characters or more" in page_check(short).get_text()
     password = "a long and memorable password"
-    setup_url = post_form(client, password_url, {"password": password, "confirm": password}).headers["Location"]
+    setup_url = post_form(
+        client, password_url, {"password": password, "confirm": password}
+    ).headers["Location"]
     page = page_check(client.get(setup_url))
     secret = page.find(id="totp-secret").get_text().replace(" ", "")
     assert page.find("svg") is not None  # the QR code
