@@ -8,6 +8,7 @@ from portal.accounts.models import Account, Organisation, Team
 from portal.accounts.totp import current_code
 from portal.core.access import Role
 from portal.extensions import db
+from portal.referrals.demo import load_referrals_demo
 
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 - documented demo credential, never production
 # One authenticator secret for every demo account, so one app entry signs into all of them.
@@ -93,6 +94,8 @@ demo_cli = AppGroup("demo", help="Demo data for trying the portal on a laptop.")
 def load_command() -> None:
     """Create or refresh the demo data (safe to run twice)."""
     load_foundation_demo()
+    db.session.commit()
+    load_referrals_demo()
     db.session.commit()
     click.echo(f"Demo data loaded. Staff password: {DEMO_PASSWORD}")
     click.echo(f"Authenticator secret for every demo account: {DEMO_TOTP_SECRET}")
