@@ -17,4 +17,14 @@ PUBLIC_PAGES: tuple[BenchPage, ...] = (
     BenchPage("home in Arabic", "/?lang=ar"),
     BenchPage("sign in", "/sign-in"),
     BenchPage("translations", "/languages"),
+    BenchPage("Kinship Local Offer", "/kinship"),
+    BenchPage("Care Leaver Local Offer", "/care-leavers"),
+    BenchPage("Care Leaver Local Offer in Arabic", "/care-leavers?lang=ar"),
+    BenchPage("parent information", "/parents/child-protection"),
+    BenchPage(
+        "kinship checker with answers",
+        "/kinship/checker?arrival=court-decided&order=special-guardianship&child_age=9",
+    ),
+    BenchPage("find a service", "/services?need=money"),
+    BenchPage("site search", "/search?q=housing"),
 )

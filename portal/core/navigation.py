@@ -20,6 +20,8 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("core.home", _l("Home"), "public"),
+    NavItem("publishing.services", _l("Find a service"), "public"),
+    NavItem("publishing.search", _l("Search"), "public"),
     NavItem("accounts.staff_home", _l("Your work"), "practitioners"),
     # Features add their entries here, e.g. NavItem("referrals.queue", _l("Front door"), ...).
     NavItem("referrals.home", _l("Referrals"), "practitioners"),

@@ -45,5 +45,8 @@ def site_css() -> Response:
 def languages() -> str:
     """Which languages we offer and how far each translation has been checked."""
     return render_template(
-        "core/languages.html", status=translation_status(), languages=LANGUAGES.values()
+        "core/languages.html",
+        status=translation_status(),
+        languages=LANGUAGES.values(),
+        languages_by_code=LANGUAGES,
     )

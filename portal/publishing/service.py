@@ -124,3 +124,36 @@ def cacheable(response: Response) -> Response:
     response.vary.update(("Cookie", "Accept-Language"))
     response.add_etag()
     return response.make_conditional(request)
+
+
+@dataclass(frozen=True)
+class ContentTranslation:
+    """One published page's translation into one language, as the translations page lists it."""
+
+    lang: str
+    title: str
+    url: str
+    checked: bool
+    older_than_english: bool
+
+
+def content_translations() -> list[ContentTranslation]:
+    """Every content translation that exists, for the 'About our translations' page."""
+    content = library()
+    found = []
+    for lang in content.languages():
+        if lang == "en":
+            continue
+        for view in content.published(lang):
+            if view.is_fallback:
+                continue
+            found.append(
+                ContentTranslation(
+                    lang=lang,
+                    title=view.page.title,
+                    url=view.page.url,
+                    checked=view.page.translation_checked,
+                    older_than_english=view.is_stale,
+                )
+            )
+    return found

@@ -6,7 +6,7 @@ from flask import Flask
 from portal.publishing import api, checker_views, directory_views, search_views, views
 from portal.publishing.blueprint import api_bp, bp
 from portal.publishing.cli import content_cli
-from portal.publishing.service import init_state
+from portal.publishing.service import content_translations, init_state
 
 VIEW_MODULES = (api, checker_views, directory_views, search_views, views)
 
@@ -17,3 +17,5 @@ def init_publishing(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
     app.cli.add_command(content_cli)
+    # The translations page (core) lists content translations when publishing is installed.
+    app.jinja_env.globals["content_translations"] = content_translations

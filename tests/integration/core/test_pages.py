@@ -68,3 +68,11 @@ def test_static_files_are_cached_for_a_year(client: FlaskClient) -> None:
     response = client.get("/static/app.css?v=abc")
     assert response.status_code == 200
     assert "max-age=31536000" in response.headers["Cache-Control"]
+
+
+def test_translations_page_lists_drafted_content(client: FlaskClient, page_check) -> None:
+    soup = page_check(client.get("/languages"))
+    items = [li.get_text(" ", strip=True) for li in soup.select("main ul.govuk-list li")]
+    arabic_offers = [text for text in items if "(العربية)" in text]
+    assert arabic_offers, "the Arabic local offers are listed"
+    assert all("not yet checked by a qualified translator" in text for text in arabic_offers)

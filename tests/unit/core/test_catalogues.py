@@ -66,6 +66,5 @@ def test_messages_pot_is_up_to_date(tmp_path: Path) -> None:
 
     missing = msgids(fresh) - msgids(LOCALES / "messages.pot")
     stale = msgids(LOCALES / "messages.pot") - msgids(fresh)
-    assert not missing and not stale, (
-        f"run `make messages`: new {sorted(missing)[:5]}, gone {sorted(stale)[:5]}"
-    )
+    new, gone = sorted(map(str, missing))[:5], sorted(map(str, stale))[:5]
+    assert not missing and not stale, f"run `make messages`: new {new}, gone {gone}"
