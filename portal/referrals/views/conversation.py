@@ -26,7 +26,6 @@ from portal.referrals.engine import (
     people_of,
     remove_person,
 )
-from portal.referrals.engine.steps import STEP_TYPES
 from portal.referrals.forms import (
     PlainForm,
     build_form,
@@ -326,8 +325,3 @@ def remove_person_page(public_id: str, key: str, person_id: str) -> str | Respon
         back_url=_step_url(referral, key),
         area="practitioners",
     )
-
-
-def step_is_final(instance: StepInstance) -> bool:
-    """True for a stop page."""
-    return STEP_TYPES[instance.step.type].final
