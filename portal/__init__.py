@@ -22,6 +22,7 @@ from portal.demo import demo_cli
 from portal.extensions import babel, csrf, db, limiter, migrate
 from portal.plans.views import bp as plans_bp
 from portal.publishing.setup import init_publishing
+from portal.referrals.views import bp as referrals_bp
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -76,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     init_outbox(app)
     init_publishing(app)
     app.register_blueprint(plans_bp)
+    app.register_blueprint(referrals_bp)
 
 
 def register_cli(app: Flask) -> None:

@@ -81,4 +81,8 @@ def settings_from_environment() -> dict:
         # Family members sign in at /my-plan/sign-in, not at the staff sign-in.
         "FAMILY_SIGN_IN_ENDPOINT": "plans.family_sign_in",
         "PASSKEY_ORIGIN": os.environ.get("PASSKEY_ORIGIN", ""),
+        # Front-door time limits for red, amber and green referrals.
+        "FRONT_DOOR_RED_HOURS": int(os.environ.get("FRONT_DOOR_RED_HOURS", "4")),
+        "FRONT_DOOR_AMBER_WORKING_DAYS": int(os.environ.get("FRONT_DOOR_AMBER_WORKING_DAYS", "1")),
+        "FRONT_DOOR_GREEN_WORKING_DAYS": int(os.environ.get("FRONT_DOOR_GREEN_WORKING_DAYS", "3")),
     }

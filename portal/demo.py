@@ -9,6 +9,7 @@ from portal.accounts.totp import current_code
 from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.demo import load_plans_demo
+from portal.referrals.demo import load_referrals_demo
 
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 - documented demo credential, never production
 # One authenticator secret for every demo account, so one app entry signs into all of them.
@@ -96,6 +97,8 @@ def load_command() -> None:
     load_foundation_demo()
     db.session.commit()
     load_plans_demo()
+    load_referrals_demo()
+    db.session.commit()
     click.echo(f"Demo data loaded. Staff password: {DEMO_PASSWORD}")
     click.echo(f"Authenticator secret for every demo account: {DEMO_TOTP_SECRET}")
     click.echo("Current code: flask demo code <email>")

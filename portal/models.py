@@ -8,6 +8,7 @@ from portal.core import audit as audit_models
 from portal.core import notify as outbox_models
 from portal.plans import models as plans_models
 from portal.publishing import models as publishing_models
+from portal.referrals import models as referrals_models
 
 MODEL_MODULES = (
     accounts_models,
@@ -15,4 +16,5 @@ MODEL_MODULES = (
     outbox_models,
     plans_models,
     publishing_models,
+    referrals_models,
 )

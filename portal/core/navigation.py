@@ -26,6 +26,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     # Features add their entries here, e.g. NavItem("referrals.queue", _l("Front door"), ...).
     NavItem("plans.families", _l("Families"), "practitioners"),
     NavItem("plans.my_plan", _l("Your plan"), "public"),
+    NavItem("referrals.home", _l("Referrals"), "practitioners"),
+    NavItem("referrals.queue", _l("Front door"), "practitioners"),
     NavItem("accounts.sign_out_page", _l("Sign out"), "practitioners"),
 )
 

@@ -1,0 +1,1 @@
+"""Conversational referrals, the front door and partner registration."""

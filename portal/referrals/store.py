@@ -1,0 +1,254 @@
+"""Service functions for referrals: every write (and every staff read) is audited with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from portal.accounts.models import Account
+from portal.core.access import Role
+from portal.core.audit import record_audit, utcnow
+from portal.extensions import db
+from portal.referrals.engine import Conversation, is_complete, suggest_route
+from portal.referrals.engine.runner import relevant_answers
+from portal.referrals.models import (
+    ReferenceCounter,
+    Referral,
+    ReferralChild,
+    ReferralMessage,
+    Status,
+)
+
+SUBJECT = "referral"
+REFERENCE_PREFIX = "FF"
+
+
+class NotReady(Exception):
+    """The referral cannot be submitted yet: some questions are unanswered."""
+
+
+def start_referral(referrer: Account, conversation: Conversation) -> Referral:
+    """A new draft referral for this referrer."""
+    referral = Referral(
+        schema_id=conversation.id,
+        schema_version=conversation.version,
+        answers={},
+        status=Status.DRAFT,
+        referrer_id=referrer.id,
+    )
+    db.session.add(referral)
+    db.session.flush()
+    record_audit(referrer, "referral_started", SUBJECT, referral.public_id)
+    db.session.commit()
+    return referral
+
+
+def own_referral(public_id: str, account: Account) -> Referral | None:
+    """The referral with this id if this account made it (anyone else gets None, so a 404)."""
+    return db.session.scalar(
+        select(Referral).where(Referral.public_id == public_id, Referral.referrer_id == account.id)
+    )
+
+
+def own_referrals(account: Account) -> list[Referral]:
+    """This account's referrals, newest first."""
+    query = (
+        select(Referral)
+        .where(Referral.referrer_id == account.id)
+        .order_by(Referral.updated_at.desc(), Referral.id.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def save_answers(referral: Referral, answers: Mapping[str, Any], actor: Account, key: str) -> None:
+    """Keep the answers as given (drafts only); audited with the step that changed."""
+    if referral.status != Status.DRAFT:
+        raise ValueError("a submitted referral cannot change")
+    referral.answers = dict(answers)
+    referral.updated_at = utcnow()
+    record_audit(actor, "referral_answer_saved", SUBJECT, referral.public_id, {"step": key})
+    db.session.commit()
+
+
+def allocate_reference(year: int) -> str:
+    """The next human reference for the year, like FF-2026-000123, safe under concurrency.
+
+    The counter row is updated before it is read, so PostgreSQL holds a row lock and SQLite a
+    write lock until the caller's transaction ends: two submissions never get the same number.
+    """
+    for _attempt in range(3):
+        bumped = db.session.execute(
+            update(ReferenceCounter)
+            .where(ReferenceCounter.year == year)
+            .values(last_number=ReferenceCounter.last_number + 1)
+        )
+        if bumped.rowcount:
+            number = db.session.scalar(
+                select(ReferenceCounter.last_number).where(ReferenceCounter.year == year)
+            )
+            return f"{REFERENCE_PREFIX}-{year}-{number:06d}"
+        try:
+            with db.session.begin_nested():
+                db.session.add(ReferenceCounter(year=year, last_number=1))
+            return f"{REFERENCE_PREFIX}-{year}-{1:06d}"
+        except IntegrityError:
+            continue  # another submission created the year's row first: bump it instead
+    raise RuntimeError("could not allocate a referral reference")
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for matching: lower case, letters only."""
+    return "".join(ch for ch in (name or "").casefold() if ch.isalpha())
+
+
+def submit_referral(
+    referral: Referral, conversation: Conversation, actor: Account, today: date | None = None
+) -> Referral:
+    """Freeze the answers, suggest a route, give a reference and queue the confirmation."""
+    if referral.status != Status.DRAFT:
+        return referral
+    if not is_complete(conversation, referral.answers, today):
+        raise NotReady
+    answers = relevant_answers(conversation, referral.answers, today)
+    suggestion = suggest_route(conversation, answers, today)
+    now = utcnow()
+    referral.answers = answers
+    referral.triage_route = suggestion.route.id
+    referral.triage_reasons = suggestion.as_record()["reasons"]
+    referral.reference = allocate_reference(now.year)
+    referral.status = Status.SUBMITTED
+    referral.submitted_at = now
+    for child in (answers.get("children") or {}).get("people", []):
+        db.session.add(
+            ReferralChild(
+                referral_id=referral.id,
+                first_name_key=name_key(child.get("first_name")),
+                last_name_key=name_key(child.get("last_name")),
+                date_of_birth=child.get("date_of_birth", ""),
+            )
+        )
+    record_audit(
+        actor, "referral_submitted", SUBJECT, referral.public_id, {"reference": referral.reference}
+    )
+    return referral
+
+
+def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[str]) -> None:
+    """End a draft with "I signposted the family instead", kept as the outcome."""
+    if referral.status != Status.DRAFT:
+        return
+    referral.status = Status.SIGNPOSTED
+    referral.signposted_services = list(service_ids)
+    referral.decided_at = utcnow()
+    record_audit(actor, "referral_signposted", SUBJECT, referral.public_id)
+    db.session.commit()
+
+
+# -- the front door --------------------------------------------------------------------------
+
+
+def queued_referrals() -> list[Referral]:
+    """Referrals waiting for a front-door decision (ordering by urgency is the caller's)."""
+    query = select(Referral).where(Referral.status.in_([Status.SUBMITTED, Status.IN_REVIEW]))
+    return list(db.session.scalars(query.order_by(Referral.submitted_at)))
+
+
+def referral_for_front_door(public_id: str) -> Referral | None:
+    """A submitted referral by public id (drafts are the referrer's own business)."""
+    return db.session.scalar(
+        select(Referral).where(
+            Referral.public_id == public_id,
+            Referral.status.in_([Status.SUBMITTED, Status.IN_REVIEW, Status.DECIDED]),
+        )
+    )
+
+
+def open_for_front_door(referral: Referral, actor: Account) -> None:
+    """Record that a practitioner read the referral; the first read puts it in review."""
+    if referral.status == Status.SUBMITTED:
+        referral.status = Status.IN_REVIEW
+    record_audit(actor, "referral_read", SUBJECT, referral.public_id)
+    db.session.commit()
+
+
+def add_message(referral: Referral, author: Account, body: str) -> ReferralMessage:
+    """Add a message to the thread; the caller queues any email and commits."""
+    from_front_door = author.has_role(Role.FRONT_DOOR) and author.id != referral.referrer_id
+    message = ReferralMessage(
+        referral_id=referral.id, author_id=author.id, from_front_door=from_front_door, body=body
+    )
+    db.session.add(message)
+    record_audit(author, "referral_message_added", SUBJECT, referral.public_id)
+    return message
+
+
+def record_decision(
+    referral: Referral, actor: Account, decision: str, reasons: str, note: str
+) -> None:
+    """The front door's decision, with its reasons; the caller tells the referrer and commits."""
+    referral.decision = decision
+    referral.decision_reasons = reasons
+    referral.decision_note = note or None
+    referral.decided_by_id = actor.id
+    referral.decided_at = utcnow()
+    referral.status = Status.DECIDED
+    record_audit(actor, "referral_decided", SUBJECT, referral.public_id, {"decision": decision})
+
+
+# -- tell it once ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """An earlier record about a child with the same name and date of birth."""
+
+    child_name: str
+    date_of_birth: str
+    kind: str  # "referral" now; the lead extends this to plans' Person records
+    reference: str
+    public_id: str
+    status: str
+    when: datetime | None
+
+
+def find_matches(
+    children: Iterable[Mapping[str, Any]], exclude_referral_id: int | None = None
+) -> list[Match]:
+    """Earlier submitted referrals naming a child with the same name and date of birth."""
+    matches: list[Match] = []
+    for child in children:
+        dob = child.get("date_of_birth")
+        first, last = name_key(child.get("first_name")), name_key(child.get("last_name"))
+        if not (dob and first and last):
+            continue
+        query = (
+            select(ReferralChild, Referral)
+            .join(Referral, ReferralChild.referral_id == Referral.id)
+            .where(
+                ReferralChild.last_name_key == last,
+                ReferralChild.first_name_key == first,
+                ReferralChild.date_of_birth == dob,
+            )
+            .order_by(Referral.submitted_at.desc())
+        )
+        if exclude_referral_id is not None:
+            query = query.where(Referral.id != exclude_referral_id)
+        for _row, referral in db.session.execute(query):
+            name = " ".join(p for p in (child.get("first_name"), child.get("last_name")) if p)
+            matches.append(
+                Match(
+                    name,
+                    dob,
+                    "referral",
+                    referral.reference or "",
+                    referral.public_id,
+                    referral.status,
+                    referral.submitted_at,
+                )
+            )
+    return matches
