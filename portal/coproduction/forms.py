@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -16,6 +18,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    Field,
     DateField,
     RadioField,
     SelectField,
@@ -29,6 +32,37 @@ from wtforms.validators import InputRequired, Length, Optional
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
 from portal.core.i18n import LANGUAGES
+
+
+class DayMonthYearInput(GovDateInput):
+    """GOV.UK date input whose Day, Month and Year labels are in the user's language."""
+
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict:
+        params = super().map_gov_params(field, **kwargs)
+        words = {"Day": _l("Day"), "Month": _l("Month"), "Year": _l("Year")}
+        for item in params.get("items", []):
+            item["label"] = str(words.get(item["label"], item["label"]))
+        return params
+
+
+class OptionalDateField(DateField):
+    """A day, month and year typed in three boxes; all three blank means no date."""
+
+    def __init__(self, label: object, **kwargs: Any) -> None:
+        super().__init__(
+            label, format="%d %m %Y", widget=DayMonthYearInput(), validators=[Optional()], **kwargs
+        )
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist or not "".join(valuelist).strip():
+            # The widget unpacks three raw values, or none at all.
+            self.raw_data = None
+            self.data = None
+            return
+        try:
+            super().process_formdata([" ".join(v.strip() for v in valuelist)])
+        except ValueError as error:
+            raise ValueError(str(_l("Enter a real date, for example 27 3 2027"))) from error
 
 
 class SurveyDetailsForm(FlaskForm):
@@ -64,17 +98,13 @@ class SurveyDetailsForm(FlaskForm):
         widget=GovCheckboxesInput(),
         validators=[Optional()],
     )
-    opens_on = DateField(
+    opens_on = OptionalDateField(
         _l("Open date"),
         description=_l("For example, 27 3 2027"),
-        widget=GovDateInput(),
-        validators=[Optional()],
     )
-    closes_on = DateField(
+    closes_on = OptionalDateField(
         _l("Close date"),
         description=_l("For example, 30 4 2027"),
-        widget=GovDateInput(),
-        validators=[Optional()],
     )
     submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
 
@@ -168,10 +198,8 @@ class YouSaidWeDidForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(_l("Select the status"))],
     )
-    happens_on = DateField(
+    happens_on = OptionalDateField(
         _l("Date it happened or will happen (optional)"),
-        widget=GovDateInput(),
-        validators=[Optional()],
     )
     submit = SubmitField(_l("Publish"), widget=GovSubmitInput())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -40,7 +40,7 @@ def _merge_form(themes: list, **kwargs: object) -> MergeThemesForm:
 def officer_themes(survey_id: str) -> WerkzeugResponse | str:
     """Themes with their counts; create a theme."""
     survey = survey_or_404(survey_id)
-    form = ThemeForm(prefix="new")
+    form = ThemeForm()
     if form.validate_on_submit():
         theme, problem = create_theme(survey, form.name.data)
         if theme is not None:
@@ -55,8 +55,8 @@ def officer_themes(survey_id: str) -> WerkzeugResponse | str:
         form=form,
         themes=themes,
         counts=dict(theme_counts(survey)),
-        rename_forms={t.public_id: ThemeForm(prefix=f"rename-{t.public_id}", data={"name": t.name}) for t in themes},
-        merge_form=_merge_form(themes, prefix="merge", formdata=None),
+        rename_forms={t.public_id: ThemeForm(formdata=None, data={"name": t.name}) for t in themes},
+        merge_form=_merge_form(themes, formdata=None),
     )
 
 
@@ -68,7 +68,7 @@ def officer_rename_theme(survey_id: str, theme_id: str) -> WerkzeugResponse | st
     theme = find_theme(survey, theme_id)
     if theme is None:
         abort(404)
-    form = ThemeForm(prefix=f"rename-{theme.public_id}")
+    form = ThemeForm()
     if form.validate_on_submit():
         problem = rename_theme(survey, theme, form.name.data)
         if problem is None:
@@ -85,7 +85,7 @@ def officer_merge_themes(survey_id: str) -> WerkzeugResponse:
     """Merge one theme into another: its answers move, then it goes."""
     survey = survey_or_404(survey_id)
     themes = themes_of(survey)
-    form = _merge_form(themes, prefix="merge")
+    form = _merge_form(themes)
     if form.validate_on_submit():
         source = find_theme(survey, form.source.data)
         target = find_theme(survey, form.target.data)
@@ -134,7 +134,9 @@ def officer_you_said_we_did(survey_id: str) -> WerkzeugResponse | str:
         form=form,
         entries=entries,
         status_labels=STATUS_LABELS,
-        status_forms={e.public_id: StatusForm(prefix=f"status-{e.public_id}", data={"status": e.status}) for e in entries},
+        status_forms={
+            e.public_id: StatusForm(formdata=None, data={"status": e.status}) for e in entries
+        },
     )
 
 
@@ -146,7 +148,7 @@ def officer_entry_status(survey_id: str, entry_id: str) -> WerkzeugResponse:
     entry = find_entry(survey, entry_id)
     if entry is None:
         abort(404)
-    form = StatusForm(prefix=f"status-{entry.public_id}")
+    form = StatusForm()
     if form.validate_on_submit() and form.status.data != entry.status:
         updated = publish_entry(
             survey,

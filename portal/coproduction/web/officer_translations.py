@@ -27,11 +27,12 @@ def translation_form(fields: list[tuple[str, str]], **kwargs: object) -> FlaskFo
     return type("SurveyTranslationForm", (FlaskForm,), attributes)(**kwargs)
 
 
-@bp.route(f"{HOME}/<survey_id>/translations/<lang>", methods=["GET", "POST"])
+@bp.route(f"{HOME}/<survey_id>/translations/<language>", methods=["GET", "POST"])
 @allow(Role.PARTICIPATION)
-def officer_translations(survey_id: str, lang: str) -> WerkzeugResponse | str:
+def officer_translations(survey_id: str, language: str) -> WerkzeugResponse | str:
     """The survey's words in one of its other languages."""
     survey = survey_or_404(survey_id)
+    lang = language
     if lang == "en" or lang not in survey.languages:
         abort(404)
     fields = translation_fields(survey)
