@@ -4,6 +4,7 @@ One line per feature's models module: add yours on its own line (merges stay sim
 """
 
 from portal.accounts import models as accounts_models
+from portal.coproduction import models as coproduction_models
 from portal.core import audit as audit_models
 from portal.core import notify as outbox_models
 from portal.publishing import models as publishing_models
@@ -13,4 +14,5 @@ MODEL_MODULES = (
     audit_models,
     outbox_models,
     publishing_models,
+    coproduction_models,
 )

@@ -1,4 +1,4 @@
-"""Survey definitions: audiences, question kinds and the rules a survey must meet before it opens."""
+"""Survey definitions: audiences, question kinds and the rules a survey must meet to open."""
 
 from __future__ import annotations
 

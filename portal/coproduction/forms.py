@@ -18,8 +18,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    Field,
     DateField,
+    Field,
     RadioField,
     SelectField,
     SelectMultipleField,

@@ -170,9 +170,7 @@ class YouSaidWeDid(db.Model):
     status: Mapped[str] = mapped_column(String(20))
     happens_on: Mapped[date | None] = mapped_column(Date)
     published_on: Mapped[date] = mapped_column(Date, default=date.today)
-    supersedes_id: Mapped[int | None] = mapped_column(
-        ForeignKey("coproduction_you_said_we_did.id")
-    )
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("coproduction_you_said_we_did.id"))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
 

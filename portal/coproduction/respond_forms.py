@@ -45,12 +45,18 @@ def answer_field(question: Question, locale: str, *, optional_text: str) -> Fiel
     choices = list(value_labels(question, locale).items())
     if question.kind is QuestionKind.SEVERAL_CHOICES:
         return SelectMultipleField(
-            label, description=hint, choices=choices, widget=GovCheckboxesInput(),
+            label,
+            description=hint,
+            choices=choices,
+            widget=GovCheckboxesInput(),
             validate_choice=False,
         )
     if question.kind in {QuestionKind.CHOICE, QuestionKind.SCALE, QuestionKind.FACES}:
         return RadioField(
-            label, description=hint, choices=choices, widget=GovRadioInput(),
+            label,
+            description=hint,
+            choices=choices,
+            widget=GovRadioInput(),
             validate_choice=False,
         )
     if question.kind is QuestionKind.LONG_TEXT:
@@ -102,7 +108,11 @@ class PaperForm(FlaskForm):
         for question in self.questions:
             field = self[f"q_{question.key}"]
             data = field.data
-            raw = [] if data is None else ([str(v) for v in data] if isinstance(data, list) else [str(data)])
+            raw = (
+                []
+                if data is None
+                else ([str(v) for v in data] if isinstance(data, list) else [str(data)])
+            )
             values, problem = clean_answer(question, raw)
             if problem:
                 field.errors = [problem_message(problem)]

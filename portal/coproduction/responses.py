@@ -84,7 +84,9 @@ def written_answers(response: SurveyResponse) -> list[str]:
     """The words a respondent wrote (not their choices)."""
     text_kinds = {kind.value for kind in TEXT_KINDS}
     return [
-        value for answer in response.answers if answer.question.kind in text_kinds
+        value
+        for answer in response.answers
+        if answer.question.kind in text_kinds
         for value in answer.values
     ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -103,9 +104,8 @@ def make_sense_and_publish(page: Page) -> None:
     page.get_by_role("link", name="Survey", exact=True).first.click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download responses (CSV)").click()
-    rows = list(
-        csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read()))
-    )
+    downloaded = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(downloaded)))
     assert rows[1][5:7] == ["Happy", "The bus home leaves before the club ends"]
     assert rows[1][-1] == "Buses"
     page.get_by_role("link", name="You said, we did").first.click()
@@ -136,7 +136,9 @@ def test_officer_and_respondent_journey_at_320px(
     visitor.goto("/you-said-we-did")
     assert_accessible(visitor)
     visitor.get_by_role("link", name="Your youth club").click()
-    expect(visitor.get_by_text("The club now finishes at 7pm, before the last bus.")).to_be_visible()
+    expect(
+        visitor.get_by_text("The club now finishes at 7pm, before the last bus.")
+    ).to_be_visible()
     # One respondent: the small-group rule hides every number.
     expect(visitor.get_by_text("Fewer than 5 people answered")).to_be_visible()
     assert_accessible(visitor)

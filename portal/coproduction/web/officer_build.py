@@ -11,10 +11,12 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from portal.coproduction.definition import (
     Audience,
-    localised as survey_text_in,
     SurveyDefinition,
     validate_question,
     validate_survey,
+)
+from portal.coproduction.definition import (
+    localised as survey_text_in,
 )
 from portal.coproduction.forms import ActionForm, QuestionForm, SafetyWordsForm, SurveyDetailsForm
 from portal.coproduction.labels import (
@@ -197,7 +199,9 @@ def officer_add_question(survey_id: str) -> WerkzeugResponse | str:
             kind=form.kind.data,
             text=form.text.data.strip(),
             hint=(form.hint.data or "").strip(),
-            options=[line.strip() for line in (form.options.data or "").splitlines() if line.strip()],
+            options=[
+                line.strip() for line in (form.options.data or "").splitlines() if line.strip()
+            ],
             required=form.required.data,
             equality=form.equality.data,
         )
@@ -271,14 +275,19 @@ def officer_preview(survey_id: str, number: int) -> WerkzeugResponse | str:
     if request.method == "POST":
         if number < len(definition.questions):
             target = url_for(
-                "coproduction.officer_preview", survey_id=survey_id, number=number + 1, **{"in": lang}
+                "coproduction.officer_preview",
+                survey_id=survey_id,
+                number=number + 1,
+                **{"in": lang},
             )
         else:
             target = url_for("coproduction.officer_survey", survey_id=survey_id)
         return redirect(target)
     question = definition.questions[number - 1]
     back = (
-        url_for("coproduction.officer_preview", survey_id=survey_id, number=number - 1, **{"in": lang})
+        url_for(
+            "coproduction.officer_preview", survey_id=survey_id, number=number - 1, **{"in": lang}
+        )
         if number > 1
         else url_for("coproduction.officer_survey", survey_id=survey_id)
     )
@@ -354,7 +363,9 @@ def officer_safety_words() -> WerkzeugResponse | str:
     form = SafetyWordsForm()
     if form.validate_on_submit():
         kept = replace_safety_words((form.words.data or "").splitlines())
-        record_audit(current_user, "safety_words.update", "safety_words", "list", {"count": len(kept)})
+        record_audit(
+            current_user, "safety_words.update", "safety_words", "list", {"count": len(kept)}
+        )
         db.session.commit()
         flash(gettext("Safety list saved."), "success")
         return redirect(url_for("coproduction.officer_safety_words"))

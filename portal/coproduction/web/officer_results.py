@@ -12,7 +12,13 @@ from wtforms import SelectMultipleField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
 from portal.coproduction.charts import bar_chart_svg
-from portal.coproduction.exports import ExportHeadings, ExportResponse, csv_bytes, export_rows, xlsx_bytes
+from portal.coproduction.exports import (
+    ExportHeadings,
+    ExportResponse,
+    csv_bytes,
+    export_rows,
+    xlsx_bytes,
+)
 from portal.coproduction.labels import problem_message
 from portal.coproduction.models import Answer, Survey
 from portal.coproduction.respond_forms import paper_form, value_labels
@@ -106,19 +112,30 @@ def officer_responses(survey_id: str) -> str:
         survey=survey,
         items=items,
         themes=themes_of(survey),
-        filters={"flagged": request.args.get("flagged", "no"), "paper": request.args.get("paper", ""), "theme": theme_name},
+        filters={
+            "flagged": request.args.get("flagged", "no"),
+            "paper": request.args.get("paper", ""),
+            "theme": theme_name,
+        },
     )
 
 
-def tag_form(text_answers: list[Answer], theme_choices: list[tuple[str, str]], **kwargs: object) -> FlaskForm:
+def tag_form(
+    text_answers: list[Answer], theme_choices: list[tuple[str, str]], **kwargs: object
+) -> FlaskForm:
     """Theme checkboxes and a new-theme box for each written answer."""
     attributes: dict[str, object] = {}
     for answer in text_answers:
         attributes[f"themes_{answer.public_id}"] = SelectMultipleField(
-            gettext("Themes"), choices=theme_choices, widget=GovCheckboxesInput(), validate_choice=False
+            gettext("Themes"),
+            choices=theme_choices,
+            widget=GovCheckboxesInput(),
+            validate_choice=False,
         )
         attributes[f"new_{answer.public_id}"] = StringField(
-            gettext("New theme (optional)"), widget=GovTextInput(), validators=[Optional(), Length(max=80)]
+            gettext("New theme (optional)"),
+            widget=GovTextInput(),
+            validators=[Optional(), Length(max=80)],
         )
     attributes["submit"] = SubmitField(gettext("Save themes"), widget=GovSubmitInput())
     return type("AnswerThemesForm", (FlaskForm,), attributes)(**kwargs)
@@ -144,7 +161,9 @@ def officer_response(survey_id: str, response_id: str) -> WerkzeugResponse | str
             chosen = [by_id[i] for i in form[f"themes_{answer.public_id}"].data or [] if i in by_id]
             new_name = (form[f"new_{answer.public_id}"].data or "").strip()
             if new_name:
-                existing = next((t for t in themes if t.name.casefold() == new_name.casefold()), None)
+                existing = next(
+                    (t for t in themes if t.name.casefold() == new_name.casefold()), None
+                )
                 if existing is None:
                     created, problem = create_theme(survey, new_name)
                     if problem:
@@ -196,14 +215,18 @@ def officer_results(survey_id: str) -> str:
             }
         )
     theme_rows = theme_counts(survey)
-    theme_chart = bar_chart_svg(
-        chart_id="chart-themes",
-        title=gettext("Themes in written answers"),
-        description=gettext("The number of written answers tagged with each theme."),
-        bars=theme_rows,
-        hidden_text="",
-        rtl=rtl,
-    ) if theme_rows else None
+    theme_chart = (
+        bar_chart_svg(
+            chart_id="chart-themes",
+            title=gettext("Themes in written answers"),
+            description=gettext("The number of written answers tagged with each theme."),
+            bars=theme_rows,
+            hidden_text="",
+            rtl=rtl,
+        )
+        if theme_rows
+        else None
+    )
     return render_template(
         "coproduction/officer/results.html",
         survey=survey,
@@ -245,7 +268,8 @@ def _export_table(survey: Survey) -> list[list[str]]:
     return export_rows(definition, responses, headings, labels)
 
 
-@bp.route(f"{HOME}/<survey_id>/export.<any(csv, xlsx):kind>")
+@bp.route(f"{HOME}/<survey_id>/export.csv", defaults={"kind": "csv"})
+@bp.route(f"{HOME}/<survey_id>/export.xlsx", defaults={"kind": "xlsx"})
 @allow(Role.PARTICIPATION)
 def officer_export(survey_id: str, kind: str) -> Response:
     """Every response as CSV or as an Excel workbook."""
@@ -261,6 +285,8 @@ def officer_export(survey_id: str, kind: str) -> Response:
             xlsx_bytes(table, title),
             mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-    response.headers["Content-Disposition"] = f'attachment; filename="{survey.slug}-responses.{kind}"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{survey.slug}-responses.{kind}"'
+    )
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -21,7 +21,8 @@ from portal.extensions import db
 def translation_form(fields: list[tuple[str, str]], **kwargs: object) -> FlaskForm:
     """One box per piece of English text, labelled with the English."""
     attributes = {
-        name.replace("-", "_"): TextAreaField(english, widget=GovTextArea()) for name, english in fields
+        name.replace("-", "_"): TextAreaField(english, widget=GovTextArea())
+        for name, english in fields
     }
     attributes["submit"] = SubmitField(gettext("Save translation"), widget=GovSubmitInput())
     return type("SurveyTranslationForm", (FlaskForm,), attributes)(**kwargs)

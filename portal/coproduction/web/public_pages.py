@@ -89,7 +89,6 @@ def you_said_we_did_survey(slug: str) -> str:
     )
 
 
-
 @bp.route("/page-feedback", methods=["POST"])
 @public
 @limiter.limit(feedback_rate_limit)

@@ -10,8 +10,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from portal.coproduction.definition import Face, QuestionKind, SurveyDefinition, localised
 from portal.coproduction.faces import face_svg
-from portal.coproduction.labels import FACE_LABELS
 from portal.coproduction.forms import ActionForm
+from portal.coproduction.labels import FACE_LABELS
 from portal.coproduction.models import Survey, SurveyResponse
 from portal.coproduction.respond_forms import answer_form, value_labels
 from portal.coproduction.responses import (
@@ -78,11 +78,9 @@ def face_items(kind: QuestionKind) -> list[dict]:
     """Radio items that draw a face before each face's words (the words are its alternative)."""
     if kind is not QuestionKind.FACES:
         return []
-    return [
-        {"html": Markup(face_svg(face)) + Markup('<span class="app-face-choice__text">%s</span>')
-         % FACE_LABELS[face]}
-        for face in Face
-    ]
+    # face_svg draws fixed markup of our own; the label is escaped by Markup's % operator.
+    template = Markup('%s<span class="app-face-choice__text">%s</span>')
+    return [{"html": template % (Markup(face_svg(face)), FACE_LABELS[face])} for face in Face]  # noqa: S704
 
 
 @bp.route("/have-your-say/<slug>")
@@ -149,7 +147,9 @@ def survey_question(slug: str, number: int) -> WerkzeugResponse | str:
             save_answer(draft, stored, values)
             db.session.commit()
             if number < len(questions):
-                return redirect(url_for("coproduction.survey_question", slug=slug, number=number + 1))
+                return redirect(
+                    url_for("coproduction.survey_question", slug=slug, number=number + 1)
+                )
             return redirect(url_for("coproduction.survey_send", slug=slug))
     else:
         data = {} if saved is None else {"answer": _form_value(question.kind, saved.values)}

@@ -166,13 +166,8 @@ def test_tag_rename_and_merge_themes(app, officer, page_check):
     public_id = make_open_survey(app)
     add_responses(app, public_id, [{"change": ["later buses"]}, {"change": ["bus fares"]}])
     with app.app_context():
-        ids = {
-            a.values[0]: a.public_id
-            for a in db.session.scalars(select(Answer))
-        }
-        responses = {
-            a.values[0]: a.response.public_id for a in db.session.scalars(select(Answer))
-        }
+        ids = {a.values[0]: a.public_id for a in db.session.scalars(select(Answer))}
+        responses = {a.values[0]: a.response.public_id for a in db.session.scalars(select(Answer))}
     first = f"{HOME}/{public_id}/responses/{responses['later buses']}"
     page_check(officer.get(first))
     assert post_form(officer, first, {f"new_{ids['later buses']}": "Buses"}).status_code == 302
@@ -207,7 +202,11 @@ def test_export_csv_and_xlsx(app, officer):
     csv_response = officer.get(f"{HOME}/{public_id}/export.csv")
     assert csv_response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(csv_response.get_data().decode("utf-8-sig"))))
-    assert rows[0][5:8] == ["How do you feel at the club?", "Which day is best?", "What should change?"]
+    assert rows[0][5:8] == [
+        "How do you feel at the club?",
+        "Which day is best?",
+        "What should change?",
+    ]
     assert rows[1][5:8] == ["Happy", "Friday", "'=1+1 games"]
     xlsx = officer.get(f"{HOME}/{public_id}/export.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.get_data())).active
@@ -220,7 +219,9 @@ def test_safety_words_can_be_edited(app, officer, page_check):
     saved = post_form(officer, f"{HOME}/safety-words", {"words": "lonely*\n# comment\n\nhits me"})
     assert saved.status_code == 302
     public_id = make_open_survey(app)
-    add_responses(app, public_id, [{"change": ["I feel so lonely at home"]}, {"change": ["I want to die"]}])
+    add_responses(
+        app, public_id, [{"change": ["I feel so lonely at home"]}, {"change": ["I want to die"]}]
+    )
     with app.app_context():
         flagged = {
             r.flag_words[0] if r.flag_words else None
@@ -236,7 +237,11 @@ def test_publish_you_said_we_did_and_update_status(app, officer, client, page_ch
     published = post_form(
         officer,
         page,
-        {"you_said": "The club is too noisy.", "we_did": "We made a quiet room.", "status": "planned"},
+        {
+            "you_said": "The club is too noisy.",
+            "we_did": "We made a quiet room.",
+            "status": "planned",
+        },
     )
     assert published.status_code == 302
     public = page_check(client.get("/you-said-we-did/youth-club")).get_text(" ")
@@ -244,7 +249,9 @@ def test_publish_you_said_we_did_and_update_status(app, officer, client, page_ch
     soup = page_check(officer.get(page))
     form = soup.find("form", action=lambda a: a and a.endswith("/status"))
     prefix = form.find("input", attrs={"type": "radio"})["name"]
-    officer.post(form["action"], data={"csrf_token": csrf_token_from(officer.get(page)), prefix: "done"})
+    officer.post(
+        form["action"], data={"csrf_token": csrf_token_from(officer.get(page)), prefix: "done"}
+    )
     public = page_check(client.get("/you-said-we-did/youth-club")).get_text(" ")
     assert "Done" in public and "Planned" not in public
 

@@ -23,7 +23,7 @@ def test_new_wording_without_responses_is_edited_in_place(make_survey, with_ques
 
 def test_a_new_option_with_responses_makes_a_new_version(make_survey, with_question):
     survey = make_survey()
-    options = survey.questions[0].options + (Option("sat", {"en": "Saturday", "pl": "Sobota"}),)
+    options = (*survey.questions[0].options, Option("sat", {"en": "Saturday", "pl": "Sobota"}))
     edited = with_question(survey, 0, options=options)
     assert change_outcome(survey, edited, response_count=3) is ChangeOutcome.NEW_VERSION
 
