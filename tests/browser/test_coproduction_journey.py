@@ -14,8 +14,7 @@ from playwright.sync_api import Page, expect
 
 from portal.core.access import Role
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import DESK, PHONE, browser_sign_in
-from tests.integration.coproduction.factories import make_open_survey
+from tests.browser.conftest import PHONE, browser_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -62,28 +61,38 @@ def survey_link_from_qr(page: Page) -> str:
     return result.text
 
 
-def answer_without_javascript(page: Page, link: str) -> None:
+def assert_accessible_as_seen(page: Page, checker: Page) -> None:
+    """axe-core needs JavaScript, so a second page with the respondent's cookies loads the same
+    server-rendered page and axe-core checks that."""
+    checker.context.clear_cookies()
+    checker.context.add_cookies(page.context.cookies())
+    checker.goto(page.url)
+    assert checker.content().count("<h1") == 1
+    assert_accessible(checker)
+
+
+def answer_without_javascript(page: Page, checker: Page, link: str) -> None:
     """A young person answers on a phone with JavaScript off."""
     page.goto(link)
     expect(page.locator("h1")).to_have_text("Your youth club")
     expect(page.get_by_text("What happens to your words")).to_be_visible()
-    assert_accessible(page)
+    assert_accessible_as_seen(page, checker)
     page.get_by_role("button", name="Start").click()
     expect(page.locator("h1")).to_contain_text("How do you feel at the club?")
-    assert_accessible(page)
+    assert_accessible_as_seen(page, checker)
     page.get_by_role("button", name="Continue").click()  # nothing chosen: it is optional
     expect(page.locator("h1")).to_contain_text("What would make the club better?")
     page.get_by_role("link", name="Back").click()
     page.get_by_label("Happy", exact=True).check()
     page.get_by_role("button", name="Continue").click()
-    assert_accessible(page)
+    assert_accessible_as_seen(page, checker)
     page.get_by_role("textbox").fill("The bus home leaves before the club ends")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("Check your answers")
-    assert_accessible(page)
+    assert_accessible_as_seen(page, checker)
     page.get_by_role("button", name="Send my answers").click()
     expect(page.locator("h1")).to_have_text("Thank you for your answers")
-    assert_accessible(page)
+    assert_accessible_as_seen(page, checker)
 
 
 def make_sense_and_publish(page: Page) -> None:
@@ -128,7 +137,7 @@ def test_officer_and_respondent_journey_at_320px(
     assert link.endswith("/have-your-say/youth-club")
 
     respondent = new_page(PHONE, java_script_enabled=False)
-    answer_without_javascript(respondent, link)
+    answer_without_javascript(respondent, new_page(PHONE), link)
 
     make_sense_and_publish(phone_page)
 
@@ -142,27 +151,3 @@ def test_officer_and_respondent_journey_at_320px(
     # One respondent: the small-group rule hides every number.
     expect(visitor.get_by_text("Fewer than 5 people answered")).to_be_visible()
     assert_accessible(visitor)
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320", "1280"])
-def test_public_pages_in_arabic(new_page, live_app: Flask, viewport: dict) -> None:
-    make_open_survey(live_app, slug="arabic-check")
-    page = new_page(viewport)
-    for path in ["/have-your-say/arabic-check?lang=ar", "/you-said-we-did?lang=ar"]:
-        page.goto(path)
-        expect(page.locator("html")).to_have_attribute("dir", "rtl")
-        assert_accessible(page)
-    page.goto("/have-your-say/arabic-check")
-    page.locator("form button.govuk-button--start").click()
-    for _ in range(3):
-        assert_accessible(page)
-        page.locator("main form button.govuk-button").click()
-    assert_accessible(page)
-    page.locator("main form button.govuk-button").click()
-    expect(page.locator(".govuk-panel")).to_be_visible()
-    assert_accessible(page)
-    # The feedback box works with htmx: the answer swaps in place.
-    page.goto("/you-said-we-did")
-    page.locator("#page-feedback form button").first.click()
-    expect(page.locator("#page-feedback [role=status]")).to_be_visible()
-    assert_accessible(page)
