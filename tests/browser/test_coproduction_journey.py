@@ -151,3 +151,11 @@ def test_officer_and_respondent_journey_at_320px(
     # One respondent: the small-group rule hides every number.
     expect(visitor.get_by_text("Fewer than 5 people answered")).to_be_visible()
     assert_accessible(visitor)
+    # "Is this page useful?": htmx swaps in the thanks without leaving the page.
+    page_url = visitor.url
+    visitor.get_by_role("button", name="Yes, this page is useful").click()
+    expect(visitor.locator("#page-feedback [role=status]")).to_have_text(
+        "Thank you for your feedback."
+    )
+    assert visitor.url == page_url
+    assert_accessible(visitor)
