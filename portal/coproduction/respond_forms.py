@@ -15,7 +15,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 
 from portal.coproduction.definition import (
-    TEXT_ANSWER_MAX_LENGTH,
     Face,
     Question,
     QuestionKind,
@@ -129,8 +128,3 @@ def paper_form(questions: tuple[Question, ...], locale: str, **kwargs: Any) -> P
     }
     form_class = type("SurveyPaperForm", (PaperForm,), {**fields, "questions": questions})
     return form_class(**kwargs)
-
-
-def text_limit(question: Question) -> int:
-    """The most characters a written answer may have."""
-    return TEXT_ANSWER_MAX_LENGTH.get(question.kind, 0)
