@@ -94,7 +94,12 @@ def test_every_coproduction_page(
     visitor = new_page(viewport)
     visitor.goto(f"/you-said-we-did?lang={lang}")
     assert_accessible(visitor)
-    for path in ["/you-said-we-did/sweep", "/have-your-say/sweep-closed", "/have-your-say/sweep"]:
+    for path in [
+        "/page-feedback/missing?page=/you-said-we-did",
+        "/you-said-we-did/sweep",
+        "/have-your-say/sweep-closed",
+        "/have-your-say/sweep",
+    ]:
         check(visitor, path)
     visitor.locator("main form button.govuk-button--start").click()
     for _ in range(3):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -113,3 +113,21 @@ def page_feedback() -> WerkzeugResponse | str:
     if is_htmx():
         return render_template("coproduction/_page_feedback_thanks.html", failed=True)
     return redirect(path + "#page-feedback")
+
+
+@bp.route("/page-feedback/missing")
+@public
+def page_feedback_missing() -> WerkzeugResponse | str:
+    """Ask what was missing from a page (a page of its own, or a fragment for htmx)."""
+    path = clean_page_path(request.args.get("page"))
+    if path is None:
+        return redirect(url_for("core.home"))
+    form = PageFeedbackForm(formdata=None)
+    if is_htmx():
+        return render_template(
+            "coproduction/_page_feedback_missing_form.html",
+            form=form,
+            page_path=path,
+            as_page=False,
+        )
+    return render_template("coproduction/page_feedback_missing.html", form=form, page_path=path)

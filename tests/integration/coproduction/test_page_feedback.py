@@ -88,3 +88,14 @@ def test_officers_see_feedback_per_page(app, client, make_account, sign_in, page
     assert "/kinship" in text
     assert "Useful: 1. Not useful: 1." in text
     assert "Grant amounts" in text
+
+
+def test_no_asks_what_was_missing_on_its_own_page(app, client, page_check):
+    page = page_check(client.get("/page-feedback/missing?page=/kinship?x=1"))
+    assert page.h1.get_text(strip=True) == "What was missing or wrong?"
+    assert page.find("input", attrs={"name": "feedback_page"})["value"] == "/kinship"
+    fragment = client.get("/page-feedback/missing?page=/kinship", headers={"HX-Request": "true"})
+    body = fragment.get_data(as_text=True)
+    assert "<html" not in body and 'name="feedback_missing"' in body
+    offsite = client.get("/page-feedback/missing?page=https://evil.example/")
+    assert offsite.status_code == 302 and offsite.headers["Location"] == "/"
