@@ -27,4 +27,6 @@ PUBLIC_PAGES: tuple[BenchPage, ...] = (
     ),
     BenchPage("find a service", "/services?need=money"),
     BenchPage("site search", "/search?q=housing"),
+    BenchPage("survey start page", "/have-your-say/youth-club-2027"),
+    BenchPage("you said, we did (chart and table)", "/you-said-we-did/youth-club-2027"),
 )

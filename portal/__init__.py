@@ -9,6 +9,7 @@ from flask_compress import Compress
 from portal import models  # noqa: F401 - registers every table with the metadata
 from portal.accounts.views import init_accounts
 from portal.config import PROJECT_ROOT, settings_from_environment
+from portal.coproduction.web import bp as coproduction_bp
 from portal.core.access import enforce_access_rules
 from portal.core.errors import register_error_handlers
 from portal.core.i18n import init_languages, select_locale
@@ -73,6 +74,7 @@ def init_babel(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Each feature's blueprint."""
     app.register_blueprint(core_bp)
+    app.register_blueprint(coproduction_bp)
     init_accounts(app)
     init_outbox(app)
     init_publishing(app)

@@ -67,6 +67,11 @@ def settings_from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per 15 minutes"),
+        # Co-production: answering surveys and sending page feedback, per address.
+        "SURVEY_RATE_LIMIT": os.environ.get("SURVEY_RATE_LIMIT", "60 per minute"),
+        "PAGE_FEEDBACK_RATE_LIMIT": os.environ.get("PAGE_FEEDBACK_RATE_LIMIT", "20 per minute"),
+        # The address printed in survey QR codes and posters; blank means this request's host.
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "NOTIFY_API_KEY": os.environ.get("NOTIFY_API_KEY", ""),
         "NOTIFY_BASE_URL": os.environ.get(
             "NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"

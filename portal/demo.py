@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import Account, Organisation, Team
 from portal.accounts.totp import current_code
+from portal.coproduction.demo import load_coproduction_demo
 from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.demo import load_plans_demo
@@ -95,6 +96,7 @@ demo_cli = AppGroup("demo", help="Demo data for trying the portal on a laptop.")
 def load_command() -> None:
     """Create or refresh the demo data (safe to run twice)."""
     load_foundation_demo()
+    load_coproduction_demo()
     db.session.commit()
     load_plans_demo()
     load_referrals_demo()

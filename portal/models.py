@@ -4,6 +4,7 @@ One line per feature's models module: add yours on its own line (merges stay sim
 """
 
 from portal.accounts import models as accounts_models
+from portal.coproduction import models as coproduction_models
 from portal.core import audit as audit_models
 from portal.core import notify as outbox_models
 from portal.plans import models as plans_models
@@ -17,4 +18,5 @@ MODEL_MODULES = (
     plans_models,
     publishing_models,
     referrals_models,
+    coproduction_models,
 )

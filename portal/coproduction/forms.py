@@ -1,0 +1,229 @@
+"""Officer forms for building surveys and making sense of answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    Field,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, Optional
+
+from portal.coproduction.definition import Audience, QuestionKind
+from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
+from portal.core.i18n import LANGUAGES
+
+
+class DayMonthYearInput(GovDateInput):
+    """GOV.UK date input whose Day, Month and Year labels are in the user's language."""
+
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict:
+        params = super().map_gov_params(field, **kwargs)
+        words = {"Day": _l("Day"), "Month": _l("Month"), "Year": _l("Year")}
+        for item in params.get("items", []):
+            item["label"] = str(words.get(item["label"], item["label"]))
+        return params
+
+
+class OptionalDateField(DateField):
+    """A day, month and year typed in three boxes; all three blank means no date."""
+
+    def __init__(self, label: object, **kwargs: Any) -> None:
+        super().__init__(
+            label, format="%d %m %Y", widget=DayMonthYearInput(), validators=[Optional()], **kwargs
+        )
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist or not "".join(valuelist).strip():
+            # The widget unpacks three raw values, or none at all.
+            self.raw_data = None
+            self.data = None
+            return
+        try:
+            super().process_formdata([" ".join(v.strip() for v in valuelist)])
+        except ValueError as error:
+            raise ValueError(str(_l("Enter a real date, for example 27 3 2027"))) from error
+
+
+class SurveyDetailsForm(FlaskForm):
+    """Title, purpose, web address, audience, languages and dates of a survey."""
+
+    title = StringField(
+        _l("Survey title"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter a title")), Length(max=120)],
+    )
+    purpose = TextAreaField(
+        _l("What the survey is for"),
+        description=_l("Respondents read this first. Say what you will do with their answers."),
+        widget=GovTextArea(),
+        validators=[InputRequired(_l("Enter what the survey is for")), Length(max=600)],
+    )
+    slug = StringField(
+        _l("Web address"),
+        description=_l("Small letters, numbers and hyphens, for example youth-club-2027"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter a web address")), Length(max=60)],
+    )
+    audience = RadioField(
+        _l("Who is it for?"),
+        choices=[(a.value, AUDIENCE_LABELS[a]) for a in Audience],
+        widget=GovRadioInput(),
+        validators=[InputRequired(_l("Select who the survey is for"))],
+    )
+    languages = SelectMultipleField(
+        _l("Languages"),
+        description=_l("English is always included. You add the translations after saving."),
+        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items() if code != "en"],
+        widget=GovCheckboxesInput(),
+        validators=[Optional()],
+    )
+    opens_on = OptionalDateField(
+        _l("Open date"),
+        description=_l("For example, 27 3 2027"),
+    )
+    closes_on = OptionalDateField(
+        _l("Close date"),
+        description=_l("For example, 30 4 2027"),
+    )
+    submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
+
+
+class QuestionForm(FlaskForm):
+    """A new question."""
+
+    kind = RadioField(
+        _l("Type of question"),
+        choices=[(k.value, KIND_LABELS[k]) for k in QuestionKind],
+        widget=GovRadioInput(),
+        validators=[InputRequired(_l("Select the type of question"))],
+    )
+    text = StringField(
+        _l("Question"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter the question")), Length(max=300)],
+    )
+    hint = StringField(
+        _l("Hint (optional)"), widget=GovTextInput(), validators=[Optional(), Length(max=300)]
+    )
+    options = TextAreaField(
+        _l("Answers to choose from"),
+        description=_l("Only for choice questions. Put each answer on its own line."),
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=2000)],
+    )
+    required = BooleanField(_l("People must answer this question"), widget=GovCheckboxInput())
+    equality = BooleanField(
+        _l("This is an equality question (it can always be skipped)"), widget=GovCheckboxInput()
+    )
+    submit = SubmitField(_l("Add question"), widget=GovSubmitInput())
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class SafetyWordsForm(FlaskForm):
+    """The editable safety word list."""
+
+    words = TextAreaField(
+        _l("Safety words and phrases"),
+        description=_l(
+            "One on each line. End a word with * to match any ending, for example abus*."
+        ),
+        widget=GovTextArea(),
+        validators=[Length(max=20000)],
+    )
+    submit = SubmitField(_l("Save the list"), widget=GovSubmitInput())
+
+
+class ThemeForm(FlaskForm):
+    """A new theme, or a new name for one."""
+
+    name = StringField(
+        _l("Theme name"),
+        widget=GovTextInput(),
+        validators=[InputRequired(_l("Enter a name for the theme")), Length(max=80)],
+    )
+    submit = SubmitField(_l("Save theme"), widget=GovSubmitInput())
+
+
+class MergeThemesForm(FlaskForm):
+    """Merge one theme into another."""
+
+    source = SelectField(_l("Merge this theme"), widget=GovSelect(), validators=[InputRequired()])
+    target = SelectField(_l("Into this theme"), widget=GovSelect(), validators=[InputRequired()])
+    submit = SubmitField(_l("Merge themes"), widget=GovSubmitInput())
+
+
+class YouSaidWeDidForm(FlaskForm):
+    """A "you said, we did" entry."""
+
+    theme = SelectField(_l("Theme (optional)"), widget=GovSelect(), validators=[Optional()])
+    you_said = TextAreaField(
+        _l("You said"),
+        description=_l("What people told you, in words the survey's audience will understand."),
+        widget=GovTextArea(),
+        validators=[InputRequired(_l("Enter what people said")), Length(max=1000)],
+    )
+    we_did = TextAreaField(
+        _l("We did"),
+        description=_l("What changed, or what will change."),
+        widget=GovTextArea(),
+        validators=[InputRequired(_l("Enter what you did")), Length(max=1000)],
+    )
+    status = RadioField(
+        _l("Status"),
+        choices=list(STATUS_LABELS.items()),
+        widget=GovRadioInput(),
+        validators=[InputRequired(_l("Select the status"))],
+    )
+    happens_on = OptionalDateField(
+        _l("Date it happened or will happen (optional)"),
+    )
+    submit = SubmitField(_l("Publish"), widget=GovSubmitInput())
+
+
+class StatusForm(FlaskForm):
+    """A new status for a published entry."""
+
+    status = RadioField(
+        _l("New status"),
+        choices=list(STATUS_LABELS.items()),
+        widget=GovRadioInput(),
+        validators=[InputRequired(_l("Select the status"))],
+    )
+    submit = SubmitField(_l("Update status"), widget=GovSubmitInput())
+
+
+class PageFeedbackForm(FlaskForm):
+    """Is this page useful? Stored with no personal data."""
+
+    feedback_page = StringField(validators=[InputRequired(), Length(max=2000)])
+    feedback_useful = StringField(validators=[Optional()])
+    feedback_missing = TextAreaField(
+        _l("What was missing or wrong?"),
+        description=_l("Do not write your name or anything that could identify you."),
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=1000)],
+    )

@@ -1,0 +1,286 @@
+"""Building surveys: details, questions, translations, versions, opening and closing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from portal.coproduction.definition import (
+    Audience,
+    Option,
+    Question,
+    QuestionKind,
+    SurveyDefinition,
+    survey_state,
+)
+from portal.coproduction.models import Survey, SurveyQuestion, SurveyResponse, SurveyVersion
+from portal.extensions import db
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def question_definition(question: SurveyQuestion) -> Question:
+    """The pure definition of a stored question."""
+    return Question(
+        key=question.key,
+        kind=QuestionKind(question.kind),
+        text=dict(question.text),
+        hint=dict(question.hint or {}),
+        options=tuple(Option(o["key"], dict(o["labels"])) for o in question.options or []),
+        required=question.required,
+        equality=question.equality,
+    )
+
+
+def survey_definition(survey: Survey, version: SurveyVersion | None = None) -> SurveyDefinition:
+    """The pure definition of a survey's current (or given) version."""
+    version = version or survey.current_version
+    return SurveyDefinition(
+        slug=survey.slug,
+        audience=Audience(survey.audience),
+        languages=tuple(survey.languages),
+        title=dict(version.title),
+        purpose=dict(version.purpose),
+        questions=tuple(question_definition(q) for q in version.questions),
+        opens_on=survey.opens_on,
+        closes_on=survey.closes_on,
+    )
+
+
+def state_of(survey: Survey, today: date | None = None) -> str:
+    """Draft, scheduled, open or closed."""
+    return survey_state(survey_definition(survey), today or date.today(), opened=survey.opened)
+
+
+def find_survey(public_id: str) -> Survey | None:
+    """A survey by its public id."""
+    return db.session.scalar(select(Survey).where(Survey.public_id == public_id))
+
+
+def find_survey_by_slug(slug: str) -> Survey | None:
+    """A survey by the web address respondents use."""
+    return db.session.scalar(select(Survey).where(Survey.slug == slug))
+
+
+def all_surveys() -> list[Survey]:
+    """Every survey, newest first."""
+    return list(db.session.scalars(select(Survey).order_by(Survey.created_at.desc())))
+
+
+def slug_taken(slug: str, *, except_survey: Survey | None = None) -> bool:
+    """Whether another survey already uses this web address."""
+    found = find_survey_by_slug(slug)
+    return found is not None and found is not except_survey
+
+
+def response_count(survey: Survey, version: SurveyVersion | None = None) -> int:
+    """Sent responses to a survey (or to one version of it)."""
+    query = select(func.count(SurveyResponse.id)).where(
+        SurveyResponse.survey_id == survey.id, SurveyResponse.submitted.is_(True)
+    )
+    if version is not None:
+        query = query.where(SurveyResponse.version_id == version.id)
+    return db.session.scalar(query) or 0
+
+
+@dataclass(frozen=True)
+class SurveyDetails:
+    """What the officer types on the survey details page (English words)."""
+
+    title: str
+    purpose: str
+    slug: str
+    audience: str
+    languages: list[str]
+    opens_on: date | None
+    closes_on: date | None
+
+
+def create_survey(details: SurveyDetails, created_by_id: int | None) -> Survey:
+    """A new draft survey with an empty first version."""
+    survey = Survey(created_by_id=created_by_id)
+    db.session.add(survey)
+    _apply_schedule(survey, details)
+    version = SurveyVersion(
+        survey=survey, number=1, title={"en": details.title}, purpose={"en": details.purpose}
+    )
+    db.session.add(version)
+    return survey
+
+
+def update_survey(survey: Survey, details: SurveyDetails) -> SurveyVersion:
+    """Save new details; the words respondents read change in an editable version."""
+    _apply_schedule(survey, details)
+    current = survey.current_version
+    if current.title.get("en") == details.title and current.purpose.get("en") == details.purpose:
+        return current
+    version = editable_version(survey)
+    version.title = {**version.title, "en": details.title}
+    version.purpose = {**version.purpose, "en": details.purpose}
+    return version
+
+
+def _apply_schedule(survey: Survey, details: SurveyDetails) -> None:
+    survey.slug = details.slug
+    survey.audience = details.audience
+    survey.languages = ["en", *[lang for lang in details.languages if lang != "en"]]
+    survey.opens_on = details.opens_on
+    survey.closes_on = details.closes_on
+
+
+def editable_version(survey: Survey) -> SurveyVersion:
+    """The version to change: the current one, or a copy of it once anyone has answered it."""
+    current = survey.current_version
+    if response_count(survey, current) == 0:
+        return current
+    copy = SurveyVersion(
+        survey=survey,
+        number=current.number + 1,
+        title=dict(current.title),
+        purpose=dict(current.purpose),
+    )
+    db.session.add(copy)
+    for question in current.questions:
+        db.session.add(
+            SurveyQuestion(
+                version=copy,
+                position=question.position,
+                key=question.key,
+                kind=question.kind,
+                text=dict(question.text),
+                hint=dict(question.hint or {}),
+                options=[dict(o) for o in question.options or []],
+                required=question.required,
+                equality=question.equality,
+            )
+        )
+    db.session.flush()
+    db.session.refresh(survey)
+    return copy
+
+
+def option_key(label: str, taken: set[str]) -> str:
+    """A short stored key for an answer option, unique within its question."""
+    base = _NOT_KEY.sub("-", label.casefold()).strip("-")[:30] or "option"
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    taken.add(key)
+    return key
+
+
+@dataclass(frozen=True)
+class QuestionDraft:
+    """A new question as the officer typed it (English)."""
+
+    kind: str
+    text: str
+    hint: str
+    options: list[str]
+    required: bool
+    equality: bool
+
+
+def draft_question(draft: QuestionDraft, key: str) -> Question:
+    """The pure question for a draft, to validate before saving."""
+    taken: set[str] = set()
+    kind = QuestionKind(draft.kind)
+    wants_options = kind in {QuestionKind.CHOICE, QuestionKind.SEVERAL_CHOICES}
+    return Question(
+        key=key,
+        kind=kind,
+        text={"en": draft.text},
+        hint={"en": draft.hint} if draft.hint else {},
+        options=tuple(Option(option_key(label, taken), {"en": label}) for label in draft.options)
+        if wants_options
+        else (),
+        required=draft.required and not draft.equality,
+        equality=draft.equality,
+    )
+
+
+def next_question_key(version: SurveyVersion) -> str:
+    """A key no question in this version has used."""
+    used = {q.key for q in version.questions}
+    number = len(used) + 1
+    while f"q{number}" in used:
+        number += 1
+    return f"q{number}"
+
+
+def add_question(survey: Survey, question: Question) -> SurveyQuestion:
+    """Add a question at the end of an editable version."""
+    version = editable_version(survey)
+    stored = SurveyQuestion(
+        version=version,
+        position=len(version.questions) + 1,
+        key=question.key,
+        kind=question.kind.value,
+        text=dict(question.text),
+        hint=dict(question.hint),
+        options=[{"key": o.key, "labels": dict(o.labels)} for o in question.options],
+        required=question.required,
+        equality=question.equality,
+    )
+    db.session.add(stored)
+    return stored
+
+
+def remove_question(survey: Survey, key: str) -> bool:
+    """Remove a question (by key) from an editable version; False when there is none."""
+    version = editable_version(survey)
+    question = next((q for q in version.questions if q.key == key), None)
+    if question is None:
+        return False
+    db.session.delete(question)
+    db.session.flush()
+    for position, remaining in enumerate(
+        (q for q in version.questions if q is not question), start=1
+    ):
+        remaining.position = position
+    return True
+
+
+def translation_fields(survey: Survey) -> list[tuple[str, str]]:
+    """(field name, English words) for every text in the survey, in reading order."""
+    version = survey.current_version
+    fields = [("title", version.title.get("en", "")), ("purpose", version.purpose.get("en", ""))]
+    for question in version.questions:
+        fields.append((f"q-{question.key}", question.text.get("en", "")))
+        if question.hint.get("en"):
+            fields.append((f"h-{question.key}", question.hint["en"]))
+        for option in question.options or []:
+            fields.append((f"o-{question.key}-{option['key']}", option["labels"].get("en", "")))
+    return fields
+
+
+def current_translations(survey: Survey, lang: str) -> dict[str, str]:
+    """The saved words in one language, by translation field name."""
+    version = survey.current_version
+    words = {"title": version.title.get(lang, ""), "purpose": version.purpose.get(lang, "")}
+    for question in version.questions:
+        words[f"q-{question.key}"] = question.text.get(lang, "")
+        words[f"h-{question.key}"] = (question.hint or {}).get(lang, "")
+        for option in question.options or []:
+            words[f"o-{question.key}-{option['key']}"] = option["labels"].get(lang, "")
+    return words
+
+
+def save_translations(survey: Survey, lang: str, words: dict[str, str]) -> None:
+    """Store one language's words in an editable version."""
+    version = editable_version(survey)
+    version.title = {**version.title, lang: words.get("title", "").strip()}
+    version.purpose = {**version.purpose, lang: words.get("purpose", "").strip()}
+    for question in version.questions:
+        question.text = {**question.text, lang: words.get(f"q-{question.key}", "").strip()}
+        if (question.hint or {}).get("en"):
+            question.hint = {**question.hint, lang: words.get(f"h-{question.key}", "").strip()}
+        options: list[dict[str, Any]] = []
+        for option in question.options or []:
+            label = words.get(f"o-{question.key}-{option['key']}", "").strip()
+            options.append({"key": option["key"], "labels": {**option["labels"], lang: label}})
+        question.options = options
