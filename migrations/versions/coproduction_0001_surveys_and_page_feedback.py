@@ -1,7 +1,7 @@
 """surveys responses themes and page feedback
 
 Revision ID: coproduction_0001
-Revises: publishing_0001
+Revises: referrals_0001
 Create Date: 2026-11-23 02:36:53.807248
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'coproduction_0001'
-down_revision = 'publishing_0001'
+down_revision = 'referrals_0001'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """referrals and registrations
 
 Revision ID: referrals_0001
-Revises: publishing_0001
+Revises: plans_0001
 Create Date: 2026-11-23 02:30:42.338877
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'referrals_0001'
-down_revision = 'publishing_0001'
+down_revision = 'plans_0001'
 branch_labels = None
 depends_on = None
 
