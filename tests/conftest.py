@@ -24,6 +24,7 @@ from tests.databases import (
 )
 from tests.pages import check_page
 
+AXE_LOG = pytest.StashKey[Path]()
 TEST_PASSWORD = "correct-horse-battery-staple"
 
 

@@ -1,5 +1,7 @@
 """axe-core in a real Chromium: one line per page, `assert_accessible(page)`."""
 
+import json
+import os
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -35,6 +37,8 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+COVERAGE_LOG_VARIABLE = "AXE_COVERAGE_LOG"
+
 # Which page templates axe-core has passed, in which language and at which width:
 # {template name: {(lang, width), ...}}. tests/browser/test_zz_every_template.py reads it.
 CHECKED: dict[str, set[tuple[str, int]]] = defaultdict(set)
@@ -66,3 +70,8 @@ def assert_accessible(page: Page) -> None:
     width = page.viewport_size["width"] if page.viewport_size else 0
     for name in SHOWN[id(page)]:
         CHECKED[name].add((lang, width))
+    if log := os.environ.get(COVERAGE_LOG_VARIABLE):
+        # Parallel workers share one log; the test session's end reads it (tests/conftest.py).
+        with open(log, "a", encoding="utf-8") as handle:
+            for name in SHOWN[id(page)]:
+                handle.write(json.dumps([name, lang, width]) + "\n")

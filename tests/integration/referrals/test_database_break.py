@@ -51,7 +51,7 @@ def _admin() -> psycopg.Connection:
 @pytest.fixture
 def breakable(tmp_path: Path) -> Iterator[tuple[Flask, str]]:
     """An app on its own PostgreSQL database, which the test may cut off."""
-    name = f"{make_url(BASE_URL).database}_break"
+    name = f"{make_url(BASE_URL).database}_break{os.environ.get('PYTEST_XDIST_WORKER', '')}"
     with _admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
