@@ -102,7 +102,11 @@ def load_plans_demo() -> None:
         name=DEMO_FAMILY_NAME,
         preferred_language="en",
         interpreter_needed=False,
-        people=[("Tobi Adebayo", "child"), ("Kemi Adebayo", "child"), ("Funmi Adebayo", "parent")],
+        people=[
+            ("Tobi Adebayo", "child", date(2015, 6, 14)),
+            ("Kemi Adebayo", "child", date(2019, 2, 3)),
+            ("Funmi Adebayo", "parent", None),
+        ],
     )
     for body, note in _versions(lead, date.today()):
         draft = start_draft(lead, family.plan)

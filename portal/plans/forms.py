@@ -56,7 +56,10 @@ class FamilyForm(FlaskForm):
     )
     children = StringField(
         _l("Children's names"),
-        description=_l("Put each name on a new line"),
+        description=_l(
+            "Put each child on a new line. Add their date of birth after a comma if you know it, "
+            "like: Amira Haddad, 27/3/2017"
+        ),
         widget=GovTextArea(),
         validators=[DataRequired(message=_l("Enter at least one child's name")), Length(max=2000)],
     )

@@ -7,7 +7,7 @@ commits once, so the change and its audit entry land together or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from flask import abort
@@ -97,7 +97,7 @@ def create_family(
     name: str,
     preferred_language: str,
     interpreter_needed: bool,
-    people: list[tuple[str, str]],
+    people: list[tuple[str, str, date | None]],
 ) -> Family:
     """Create a family led by ``user``, with an empty plan and a first draft."""
     family = Family(
@@ -107,7 +107,7 @@ def create_family(
         team_id=user.team_id,
         lead_practitioner_id=user.id,
     )
-    family.people = [Person(name=n, kind=k) for n, k in people]
+    family.people = [Person(name=n, kind=k, date_of_birth=born) for n, k, born in people]
     plan = Plan(family=family)
     db.session.add_all([family, plan])
     lead = {"name": user.display_name, "role": "Lead practitioner", "contact": user.email or ""}

@@ -14,6 +14,7 @@ from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
 from portal.extensions import db
+from portal.plans.matching import plans_for_child
 from portal.referrals.engine import Conversation, is_complete, suggest_route
 from portal.referrals.engine.runner import relevant_answers
 from portal.referrals.models import (
@@ -209,7 +210,7 @@ class Match:
 
     child_name: str
     date_of_birth: str
-    kind: str  # "referral" now; the lead extends this to plans' Person records
+    kind: str  # "referral" (an earlier referral) or "plan" (a family with a plan)
     reference: str
     public_id: str
     status: str
@@ -217,9 +218,14 @@ class Match:
 
 
 def find_matches(
-    children: Iterable[Mapping[str, Any]], exclude_referral_id: int | None = None
+    children: Iterable[Mapping[str, Any]],
+    exclude_referral_id: int | None = None,
+    actor: Account | None = None,
 ) -> list[Match]:
-    """Earlier submitted referrals naming a child with the same name and date of birth."""
+    """Plans and earlier referrals naming a child with the same name and date of birth.
+
+    Plans are looked up only for a signed-in actor, whose sight of each one is audited.
+    """
     matches: list[Match] = []
     for child in children:
         dob = child.get("date_of_birth")
@@ -236,6 +242,8 @@ def find_matches(
             )
             .order_by(Referral.submitted_at.desc())
         )
+        if actor is not None:
+            matches.extend(plan_matches(actor, first + last, dob))
         if exclude_referral_id is not None:
             query = query.where(Referral.id != exclude_referral_id)
         for _row, referral in db.session.execute(query):
@@ -252,3 +260,23 @@ def find_matches(
                 )
             )
     return matches
+
+
+def plan_matches(actor: Account, folded_name: str, dob: str) -> list[Match]:
+    """Families with a plan whose child has this folded name and date of birth."""
+    try:
+        born = date.fromisoformat(dob)
+    except ValueError:
+        return []
+    return [
+        Match(
+            found.child_name,
+            dob,
+            "plan",
+            found.family.name,
+            found.family.public_id,
+            f"v{found.version.number}" if found.version else "",
+            found.version.published_at if found.version else None,
+        )
+        for found in plans_for_child(actor, folded_name, born)
+    ]

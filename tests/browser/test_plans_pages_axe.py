@@ -38,7 +38,7 @@ def plan_world(live_app, live_account):
             name="Waiting family",
             preferred_language="en",
             interpreter_needed=False,
-            people=[("Child", "child")],
+            people=[("Child", "child", None)],
         )
         invite_member(
             staff,

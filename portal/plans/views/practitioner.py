@@ -9,6 +9,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
+from portal.core.audit import utcnow
 from portal.core.notify import queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
@@ -16,6 +17,7 @@ from portal.plans.family_auth import contact_in_use, invite_member, normalise_mo
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
 from portal.plans.models import FamilyMember, Invitation
 from portal.plans.pdf import plan_pdf_response
+from portal.plans.people import CHILD_LINE_HELP, ChildLineInvalid, parse_children
 from portal.plans.service import (
     changes_between,
     comments_on,
@@ -49,9 +51,16 @@ def new_family() -> str | Response:
     """Start working with a family: their names, language, and an empty plan."""
     form = FamilyForm()
     if form.validate_on_submit():
-        people = [(n.strip(), "child") for n in form.children.data.splitlines() if n.strip()]
+        try:
+            children = parse_children(form.children.data, utcnow().date())
+        except ChildLineInvalid as error:
+            form.children.errors.append(gettext(CHILD_LINE_HELP) + f" ({str(error).strip()})")
+            return render_template(
+                "plans/practitioner/new_family.html", form=form, area="practitioners"
+            )
+        people = [(name, "child", born) for name, born in children]
         people += [
-            (n.strip(), "parent") for n in (form.adults.data or "").splitlines() if n.strip()
+            (n.strip(), "parent", None) for n in (form.adults.data or "").splitlines() if n.strip()
         ]
         family = create_family(
             current_user,

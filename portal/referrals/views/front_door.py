@@ -88,7 +88,7 @@ def _page(referral: Referral, message_form: MessageForm, decision_form: Decision
         rows=rows,
         suggested=route_labels.get(referral.triage_route or "", referral.triage_route),
         reasons=reasons,
-        matches=store.find_matches(children, exclude_referral_id=referral.id),
+        matches=store.find_matches(children, exclude_referral_id=referral.id, actor=current_user),
         message_form=message_form,
         decision_form=decision_form,
         decision_label=DECISION_LABELS.get(referral.decision or "", ""),

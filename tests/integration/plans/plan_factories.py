@@ -22,7 +22,7 @@ def family_with_plan(lead: Account, *, versions: int = 1, name: str = "Test fami
         name=name,
         preferred_language="en",
         interpreter_needed=False,
-        people=[("Child One", "child")],
+        people=[("Child One", "child", None)],
     )
     for number in range(1, versions + 1):
         draft = start_draft(lead, family.plan)
