@@ -13,7 +13,7 @@ run: install compile migrate demo  ## install, migrate, load demo data and serve
 
 test: install compile  ## install and run the whole suite (unit, integration, browser, security)
 	$(BIN)/ruff check .
-	AXE_COVERAGE=1 $(BIN)/pytest -n 2
+	AXE_COVERAGE=1 $(BIN)/pytest
 
 install: $(STAMP)
 
