@@ -193,4 +193,5 @@ def test_registration_pages_are_accessible(phone_page: Page, lang: str) -> None:
     phone_page.goto(f"/partners/register?lang={lang}")
     check(phone_page)
     phone_page.locator("button[type=submit]").click()
+    expect(phone_page.locator(".govuk-error-summary")).to_be_visible()
     check(phone_page)
