@@ -10,29 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from portal.core.needs import NEED_CODES
+
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "content" / "directory" / "directory.json"
 ORUK_VERSION = "3.0"
 ORUK_PROFILE = "https://openreferral.org/uk-profile"
 MAX_PER_PAGE = 100
-
-NEED_CODES = (
-    "domestic-abuse",
-    "mental-health",
-    "substance-use",
-    "neglect",
-    "exploitation",
-    "school-attendance",
-    "housing",
-    "money",
-    "disability-send",
-    "young-carer",
-    "parenting",
-    "kinship",
-    "care-leavers",
-    "early-years",
-    "youth",
-    "other",
-)
 
 
 @dataclass(frozen=True)

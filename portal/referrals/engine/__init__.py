@@ -1,7 +1,9 @@
 """The conversation engine: plain Python that routes, checks and triages a referral (no Flask)."""
 
+from portal.core.needs import NEED_CODES
+
 from .loader import load_conversation, parse_conversation
-from .model import NEED_CODES, Conversation, ConversationError, Problem, Step
+from .model import Conversation, ConversationError, Problem, Step
 from .people import add_person, change_person, finish_people, people_of, remove_person
 from .rules import OPERATORS, age_on
 from .runner import (

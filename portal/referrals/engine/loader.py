@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from portal.core.needs import NEED_CODES
+
 from .marked_yaml import MarkedMap, load_marked
 from .model import (
-    NEED_CODES,
     Conversation,
     ConversationError,
     Option,

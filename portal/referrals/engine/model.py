@@ -5,26 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Codes shared with the service directory and signposting (team contract).
-NEED_CODES: tuple[str, ...] = (
-    "domestic-abuse",
-    "mental-health",
-    "substance-use",
-    "neglect",
-    "exploitation",
-    "school-attendance",
-    "housing",
-    "money",
-    "disability-send",
-    "young-carer",
-    "parenting",
-    "kinship",
-    "care-leavers",
-    "early-years",
-    "youth",
-    "other",
-)
-
 
 def _(message: str) -> str:
     """Mark a message for extraction; the web layer translates it when shown."""
