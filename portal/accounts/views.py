@@ -29,6 +29,8 @@ bp = Blueprint("accounts", __name__)
 
 ALL_SIGNED_IN = (*STAFF_ROLES, Role.PARTNER, Role.FAMILY)
 PENDING = "pending_sign_in"
+# Not "next": Flask-Login's strong session protection deletes that key before sign-in completes.
+AFTER_SIGN_IN = "after_sign_in"
 
 
 def sign_in_limit() -> str:
@@ -60,7 +62,7 @@ def sign_in() -> str | WerkzeugResponse:
         else:
             session[PENDING] = account.public_id
             next_path = request.args.get("next")
-            session["next"] = next_path if is_safe_redirect(next_path) else None
+            session[AFTER_SIGN_IN] = next_path if is_safe_redirect(next_path) else None
             return redirect(url_for("accounts.sign_in_code"))
     return render_template("accounts/sign_in.html", form=form)
 
@@ -76,7 +78,7 @@ def sign_in_code() -> str | WerkzeugResponse:
     form = CodeForm()
     if form.validate_on_submit():
         if confirm_code(account, form.code.data):
-            next_path = session.get("next")
+            next_path = session.get(AFTER_SIGN_IN)
             session.clear()  # a new session for the signed-in person
             login_user(account)
             session.permanent = True

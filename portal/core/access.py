@@ -89,7 +89,10 @@ def safe_next_path() -> str:
 
 def is_safe_redirect(target: str | None) -> bool:
     """True for same-site absolute paths only, never another host or scheme."""
-    return bool(target) and target.startswith("/") and not target.startswith(("//", "/\\"))
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    # Browsers drop tabs and newlines from addresses, so "/\t/evil.example" means "//evil.example".
+    return not any(ord(character) < 32 or character == "\x7f" for character in target)
 
 
 # Endpoints that belong to Flask itself rather than to a feature.

@@ -2,8 +2,10 @@
 
 import time
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pyotp
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -93,13 +95,22 @@ def test_idle_sessions_are_signed_out(app: Flask, client: FlaskClient, make_acco
     assert client.get("/practitioners").status_code == 302
 
 
-def test_next_only_goes_to_our_own_pages(client: FlaskClient, make_account, app) -> None:
+@pytest.mark.parametrize(
+    "next_path",
+    [
+        "//evil.example/",
+        "https://evil.example/practitioners",
+        "/\\evil.example",
+        "/\t/evil.example",
+    ],
+)
+def test_next_only_goes_to_our_own_pages(
+    client: FlaskClient, make_account, app, next_path: str
+) -> None:
     account = make_account([Role.FRONT_DOOR])
-    token_page = client.get("/sign-in?next=//evil.example/")
-    assert token_page.status_code == 200
-    post_form(
-        client, "/sign-in?next=//evil.example/", {"email": account.email, "password": TEST_PASSWORD}
-    )
+    url = "/sign-in?" + urlencode({"next": next_path})
+    assert client.get(url).status_code == 200
+    post_form(client, url, {"email": account.email, "password": TEST_PASSWORD})
     response = post_form(client, "/sign-in/code", {"code": next_totp_code(account, app)})
     assert response.headers["Location"] == "/practitioners"
 
@@ -115,3 +126,18 @@ def test_passwords_are_stored_as_argon2(make_account, app: Flask) -> None:
     account = make_account([Role.ADMIN])
     assert account.password_hash.startswith("$argon2id$")
     assert TEST_PASSWORD not in account.password_hash
+
+
+def test_next_survives_password_and_code(
+    client: FlaskClient, make_account, app, page_check
+) -> None:
+    account = make_account([Role.FRONT_DOOR])
+    sent_to = client.get("/practitioners/front-door")
+    assert sent_to.headers["Location"] == "/sign-in?next=/practitioners/front-door"
+    post_form(
+        client, sent_to.headers["Location"], {"email": account.email, "password": TEST_PASSWORD}
+    )
+    response = post_form(client, "/sign-in/code", {"code": next_totp_code(account, app)})
+    assert response.headers["Location"] == "/practitioners/front-door"
+    landed = page_check(client.get(response.headers["Location"]))
+    assert landed.h1.get_text(strip=True) == "Front door"

@@ -47,6 +47,8 @@ def test_rules_compare_by_value() -> None:
         ("//evil.example/", False),
         ("https://evil.example/", False),
         ("/\\evil.example", False),
+        ("/\t/evil.example", False),
+        ("/\n/evil.example", False),
         ("", False),
         (None, False),
     ],
