@@ -11,6 +11,7 @@ from portal.accounts.views import init_accounts
 from portal.config import PROJECT_ROOT, settings_from_environment
 from portal.coproduction.web import bp as coproduction_bp
 from portal.core.access import enforce_access_rules
+from portal.core.addresses import init_addresses
 from portal.core.errors import register_error_handlers
 from portal.core.i18n import init_languages, select_locale
 from portal.core.jinja import init_jinja
@@ -53,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def init_access_rules(app: Flask) -> None:
     """First check of every request: does the endpoint allow this person? (before CSRF)"""
     app.before_request(enforce_access_rules)
+    init_addresses(app)
 
 
 def init_extensions(app: Flask) -> None:

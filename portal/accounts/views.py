@@ -124,6 +124,13 @@ def staff_home() -> str:
     return render_template("accounts/staff_home.html", area="practitioners", work=work)
 
 
+@bp.route("/partners")
+@public
+def partners_home() -> WerkzeugResponse:
+    """The partners' section root: their work is on the practitioners' home after sign-in."""
+    return redirect(url_for("accounts.staff_home"))
+
+
 def sign_out_when_idle() -> WerkzeugResponse | None:
     """before_request: end a signed-in session that has been idle too long."""
     if not current_user.is_authenticated or request.endpoint == "static":
