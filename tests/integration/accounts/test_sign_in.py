@@ -141,3 +141,14 @@ def test_next_survives_password_and_code(
     assert response.headers["Location"] == "/practitioners/front-door"
     landed = page_check(client.get(response.headers["Location"]))
     assert landed.h1.get_text(strip=True) == "Front door"
+
+
+def test_sign_in_page_links_partners_to_registration(client: FlaskClient, page_check) -> None:
+    page = page_check(client.get("/sign-in"))
+    link = page.find("a", string="Register as a partner professional")
+    assert link is not None, "no visible link to partner registration"
+    assert link["href"] == "/partners/register"
+    paragraph = link.find_parent("main").get_text(" ", strip=True)
+    assert "Partner professionals without an account can register with their work email" in (
+        paragraph
+    )
