@@ -1,13 +1,15 @@
 """PDFs made with WeasyPrint, tagged PDF/UA, rendered once per key and then served from cache."""
 
 import hashlib
+import mimetypes
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from flask import Response, current_app
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 
@@ -25,15 +27,37 @@ class StaticFilesOnly(URLFetcher):
         if path_part.startswith("/static/"):
             path = (self.static_dir / path_part.removeprefix("/static/")).resolve()
             if self.static_dir in path.parents and path.is_file():
-                return URLFetcherResponse(url, path.read_bytes())
+                # Without a type WeasyPrint reads text/plain and ignores the stylesheet.
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), headers={"Content-Type": kind})
         raise FatalURLFetchingError(f"PDF rendering refused to fetch {url}")
+
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+def _laid_out(html: str) -> Document:
+    fetcher = StaticFilesOnly(Path(current_app.static_folder or "static"))
+    return HTML(string=html, base_url="file:///", url_fetcher=fetcher).render(
+        pdf_variant=PDF_VARIANT
+    )
 
 
 def html_to_pdf(html: str) -> bytes:
     """Render HTML to a tagged PDF/UA-1 document; `/static/...` links resolve to our files."""
-    fetcher = StaticFilesOnly(Path(current_app.static_folder or "static"))
-    document = HTML(string=html, base_url="file:///", url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    return _laid_out(html).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def html_to_pdf_within(pages: int, renderings: Iterable[str]) -> bytes:
+    """The first of these HTML renderings that fits on `pages` pages (else the last), as PDF."""
+    document = None
+    for html in renderings:
+        document = _laid_out(html)
+        if len(document.pages) <= pages:
+            break
+    if document is None:
+        raise ValueError("no HTML to render")
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def _cache_path(key: tuple[str, ...]) -> Path:
@@ -43,10 +67,15 @@ def _cache_path(key: tuple[str, ...]) -> Path:
 
 def cached_pdf(key: tuple[str, ...], render_html: Callable[[], str]) -> bytes:
     """The PDF for this key, rendering it only when the cache has none."""
+    return cached_pdf_from(key, lambda: html_to_pdf(render_html()))
+
+
+def cached_pdf_from(key: tuple[str, ...], make_pdf: Callable[[], bytes]) -> bytes:
+    """The PDF for this key, calling `make_pdf` only when the cache has none."""
     path = _cache_path(key)
     if path.exists():
         return path.read_bytes()
-    data = html_to_pdf(render_html())
+    data = make_pdf()
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename, so two workers never serve a half-written file.
     handle, temp_name = tempfile.mkstemp(dir=path.parent, suffix=".part")

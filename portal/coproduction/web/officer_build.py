@@ -15,9 +15,6 @@ from portal.coproduction.definition import (
     validate_question,
     validate_survey,
 )
-from portal.coproduction.definition import (
-    localised as survey_text_in,
-)
 from portal.coproduction.forms import ActionForm, QuestionForm, SafetyWordsForm, SurveyDetailsForm
 from portal.coproduction.labels import (
     AUDIENCE_LABELS,
@@ -51,7 +48,7 @@ from portal.coproduction.web.respond import face_items
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
 from portal.core.i18n import LANGUAGES, text_direction
-from portal.core.pdf import cached_pdf, send_pdf
+from portal.core.pdf import cached_pdf_from, html_to_pdf_within, send_pdf
 from portal.extensions import db
 
 HOME = "/practitioners/have-your-say"
@@ -320,6 +317,10 @@ def officer_qr_code(survey_id: str) -> Response:
     return response
 
 
+# The poster's text size in points, largest first: the first that fits on one A4 page is used.
+POSTER_TEXT_SIZES = (13, 12, 11, 10, 9, 8, 7, 6)
+
+
 @bp.route(f"{HOME}/<survey_id>/poster.pdf")
 @allow(Role.PARTICIPATION)
 def officer_poster(survey_id: str) -> Response:
@@ -327,33 +328,39 @@ def officer_poster(survey_id: str) -> Response:
     survey = survey_or_404(survey_id)
     definition = survey_definition(survey)
     link = survey_link(survey.slug)
-    key = ("coproduction-poster", survey.public_id, str(survey.current_version.number), link)
+    key = ("coproduction-poster-2", survey.public_id, str(survey.current_version.number), link)
+    first = definition.questions[0].text if definition.questions else {}
+    blocks = []
+    for code in definition.languages:
+        with force_locale(code):
+            scan = gettext("Scan the code with your phone camera to have your say.")
+        # Only words written in this language: an untranslated title is not shown as Polish.
+        blocks.append(
+            {
+                "lang": code,
+                "dir": text_direction(code),
+                "title": definition.title.get(code, "").strip() if code != "en" else "",
+                "question": first.get(code, "").strip(),
+                "scan": scan,
+            }
+        )
+    qr = survey_qr_svg(link, label=gettext("QR code that opens the survey"))
 
-    def render_poster() -> str:
-        blocks = []
-        for code in definition.languages:
-            with force_locale(code):
-                scan = gettext("Scan the code with your phone camera to have your say.")
-            first = definition.questions[0].text if definition.questions else {}
-            blocks.append(
-                {
-                    "lang": code,
-                    "dir": text_direction(code),
-                    "title": survey_text_in(definition.title, code),
-                    "question": survey_text_in(first, code),
-                    "scan": scan,
-                }
-            )
+    def render_poster(text_size: int) -> str:
         return render_template(
             "coproduction/poster.html",
             survey=survey,
             definition=definition,
             link=link,
-            qr=survey_qr_svg(link, label=gettext("QR code that opens the survey")),
+            qr=qr,
             blocks=blocks,
+            text_size=text_size,
         )
 
-    return send_pdf(cached_pdf(key, render_poster), f"{survey.slug}-poster.pdf")
+    def make_pdf() -> bytes:
+        return html_to_pdf_within(1, (render_poster(size) for size in POSTER_TEXT_SIZES))
+
+    return send_pdf(cached_pdf_from(key, make_pdf), f"{survey.slug}-poster.pdf")
 
 
 @bp.route(f"{HOME}/safety-words", methods=["GET", "POST"])
