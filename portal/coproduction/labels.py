@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext as _l
 
-from portal.coproduction.definition import Audience, Face, QuestionKind
+from portal.coproduction.definition import Audience, Face, Problem, QuestionKind
 
 AUDIENCE_LABELS = {
     Audience.CHILDREN_UNDER_11: _l("Children under 11"),
@@ -98,3 +100,8 @@ def describe_problem(path: str, code: str, language_names: dict[str, str]) -> st
         where = f"{where} ({language})"
     message = problem_message(code)
     return f"{where}: {message}" if where else message
+
+
+def describe_problems(problems: Iterable[Problem], language_names: dict[str, str]) -> list[str]:
+    """Each problem described once: a question missing Polish in text and answers is one line."""
+    return list(dict.fromkeys(describe_problem(p.path, p.code, language_names) for p in problems))

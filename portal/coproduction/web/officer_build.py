@@ -20,7 +20,7 @@ from portal.coproduction.labels import (
     AUDIENCE_LABELS,
     KIND_LABELS,
     STATE_LABELS,
-    describe_problem,
+    describe_problems,
     problem_message,
 )
 from portal.coproduction.models import Survey
@@ -163,10 +163,7 @@ def officer_survey(survey_id: str) -> str:
     """A survey's questions, state, QR code and everything an officer can do with it."""
     survey = survey_or_404(survey_id)
     definition = survey_definition(survey)
-    problems = [
-        describe_problem(p.path, p.code, LANGUAGE_NAMES)
-        for p in validate_survey(definition, for_opening=True)
-    ]
+    problems = describe_problems(validate_survey(definition, for_opening=True), LANGUAGE_NAMES)
     link = survey_link(survey.slug)
     return render_template(
         "coproduction/officer/survey.html",
