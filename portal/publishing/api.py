@@ -18,6 +18,7 @@ from portal.publishing.directory import (
     oruk_taxonomies,
     oruk_taxonomy_terms,
 )
+from portal.publishing.openapi import oruk_openapi
 from portal.publishing.service import cacheable, directory
 
 DEFAULT_PER_PAGE = 50
@@ -84,6 +85,13 @@ def root() -> Response:
     return _json(oruk_root(url_for("oruk.root", _external=True)))
 
 
+@api_bp.route("/openapi.json")
+@public
+def openapi() -> Response:
+    """The OpenAPI document the root advertises: the ORUK profile's, as far as we implement it."""
+    return _json(oruk_openapi(url_for("oruk.root", _external=True)))
+
+
 @api_bp.route("/services")
 @public
 def services() -> Response:
@@ -124,6 +132,16 @@ def taxonomies() -> Response:
     )
 
 
+@api_bp.route("/taxonomies/<taxonomy_id>")
+@public
+def taxonomy(taxonomy_id: str) -> Response | tuple[Response, int]:
+    """One taxonomy."""
+    found = next((t for t in oruk_taxonomies(directory()) if t["id"] == taxonomy_id), None)
+    if found is None:
+        return _error(404, "No taxonomy has this id")
+    return _json(found)
+
+
 @api_bp.route("/taxonomy_terms")
 @public
 def taxonomy_terms() -> Response:
@@ -135,6 +153,16 @@ def taxonomy_terms() -> Response:
             _int_arg("per_page", 50, high=100),
         )
     )
+
+
+@api_bp.route("/taxonomy_terms/<term_id>")
+@public
+def taxonomy_term(term_id: str) -> Response | tuple[Response, int]:
+    """One taxonomy term."""
+    found = next((t for t in oruk_taxonomy_terms(directory()) if t["id"] == term_id), None)
+    if found is None:
+        return _error(404, "No taxonomy term has this id")
+    return _json(found)
 
 
 @api_bp.route("/<path:anything>")
