@@ -239,11 +239,17 @@ class Recipient:
     address: str
 
 
+class NothingToPublish(ValueError):
+    """Raised when a draft has nothing written in it: a family must never get an empty plan."""
+
+
 def publish_version(user: Account, version: PlanVersion, note: str) -> list[Recipient]:
     """Publish a draft with its "what changed" note; return who should be told."""
     if version.is_published:
         raise PublishedVersionImmutable(version.public_id)
-    load_body(version.body)  # never publish something that does not validate
+    # load_body also refuses a body that does not validate.
+    if load_body(version.body).says_nothing():
+        raise NothingToPublish(version.public_id)
     version.status = "published"
     version.change_note = note
     version.published_by_id = user.id

@@ -196,7 +196,13 @@ def publish(family_id: str) -> str | Response:
     if draft is None:
         abort(404)
     form = PublishForm()
-    if form.validate_on_submit():
+    nothing_written = load_body(draft.body).says_nothing()
+    if nothing_written:
+        # Said before the note is typed, and refused again by publish_version.
+        form.form_errors.append(
+            gettext("There is nothing in this plan yet. Write the plan before you publish it.")
+        )
+    elif form.validate_on_submit():
         recipients = publish_version(current_user, draft, form.note.data.strip())
         link = url_for("plans.my_plan", _external=True)
         with force_locale(fam.preferred_language):
@@ -215,7 +221,12 @@ def publish(family_id: str) -> str | Response:
         return redirect(url_for("plans.family", family_id=fam.public_id))
     db.session.commit()
     return render_template(
-        "plans/practitioner/publish.html", form=form, family=fam, draft=draft, area="practitioners"
+        "plans/practitioner/publish.html",
+        form=form,
+        family=fam,
+        draft=draft,
+        nothing_written=nothing_written,
+        area="practitioners",
     )
 
 
