@@ -9,7 +9,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
-from portal.core.audit import utcnow
+from portal.core.clock import london_today
 from portal.core.notify import queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
@@ -52,7 +52,7 @@ def new_family() -> str | Response:
     form = FamilyForm()
     if form.validate_on_submit():
         try:
-            children = parse_children(form.children.data, utcnow().date())
+            children = parse_children(form.children.data, london_today())
         except ChildLineInvalid as error:
             form.children.errors.append(gettext(CHILD_LINE_HELP) + f" ({str(error).strip()})")
             return render_template(
