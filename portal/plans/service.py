@@ -237,6 +237,7 @@ class Recipient:
 
     channel: str
     address: str
+    locale: str | None = None
 
 
 class NothingToPublish(ValueError):
@@ -263,9 +264,9 @@ def publish_version(user: Account, version: PlanVersion, note: str) -> list[Reci
     recipients = []
     for account in members:
         if account.mobile:
-            recipients.append(Recipient("sms", account.mobile))
+            recipients.append(Recipient("sms", account.mobile, account.locale))
         elif account.email:
-            recipients.append(Recipient("email", account.email))
+            recipients.append(Recipient("email", account.email, account.locale))
     return recipients
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
 from portal.core.clock import london_today
-from portal.core.notify import queue_email, queue_sms
+from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
@@ -205,17 +205,26 @@ def publish(family_id: str) -> str | Response:
     elif form.validate_on_submit():
         recipients = publish_version(current_user, draft, form.note.data.strip())
         link = url_for("plans.my_plan", _external=True)
-        with force_locale(fam.preferred_language):
-            text = gettext(
+
+        def text() -> str:
+            return gettext(
                 "Your family's plan has been updated. Sign in to see what changed: %(link)s",
                 link=link,
             )
-            subject = gettext("Your family's plan has been updated")
+
         for recipient in recipients:
+            # Each family member's own language, else the family's preferred one.
+            locale = message_locale(recipient.locale, fam.preferred_language)
             if recipient.channel == "sms":
-                queue_sms(recipient.address, text, reference="plan-published")
+                queue_sms(recipient.address, text, locale=locale, reference="plan-published")
             else:
-                queue_email(recipient.address, subject, text, reference="plan-published")
+                queue_email(
+                    recipient.address,
+                    lambda: gettext("Your family's plan has been updated"),
+                    text,
+                    locale=locale,
+                    reference="plan-published",
+                )
         db.session.commit()
         flash(gettext("Version %(number)s is published", number=draft.number))
         return redirect(url_for("plans.family", family_id=fam.public_id))
