@@ -46,8 +46,8 @@ def test_a_polish_family_is_invited_in_polish(app, client, sign_in, make_account
     link = re.search(r"https?://\S+", message.body).group(0)
     assert message.subject == "Zobacz plan swojej rodziny"
     assert message.body == (
-        f"Dzień dobry, Kasia. {lead.display_name} zaprasza Cię do obejrzenia planu Twojej rodziny w "
-        f"internecie. Otwórz ten link, aby zacząć: {link}"
+        f"Dzień dobry, Kasia. {lead.display_name} zaprasza Cię do obejrzenia planu Twojej "
+        f"rodziny w internecie. Otwórz ten link, aby zacząć: {link}"
     )
 
     # The family opens the link on a phone set to English: the page is in Polish...
