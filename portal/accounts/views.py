@@ -13,6 +13,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -23,7 +24,7 @@ from portal.accounts.signin import account_by_public_id, account_for_password, c
 from portal.core.access import STAFF_ROLES, Role, allow, is_safe_redirect, public
 from portal.core.audit import utcnow
 from portal.core.navigation import navigation_items
-from portal.extensions import limiter, login_manager
+from portal.extensions import db, limiter, login_manager
 
 bp = Blueprint("accounts", __name__)
 
@@ -83,6 +84,9 @@ def sign_in_code() -> str | WerkzeugResponse:
             login_user(account)
             session.permanent = True
             session["last_active"] = utcnow().timestamp()
+            # Messages to them (a referrer's outcome, say) go in the language they use here.
+            account.locale = str(get_locale() or "en")
+            db.session.commit()
             return redirect(next_path or url_for("accounts.staff_home"))
         form.code.errors.append(
             _("That code is not right or has been used. Enter the latest code.")

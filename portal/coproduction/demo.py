@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from portal.coproduction.surveys import (
     find_survey_by_slug,
     save_translations,
 )
+from portal.core.clock import london_today
 from portal.extensions import db
 
 DEMO_SLUG = "youth-club-2027"
@@ -47,8 +48,8 @@ def load_coproduction_demo() -> None:
             slug=DEMO_SLUG,
             audience="young-people",
             languages=["pl"],
-            opens_on=date.today() - timedelta(days=14),
-            closes_on=date.today() + timedelta(days=60),
+            opens_on=london_today() - timedelta(days=14),
+            closes_on=london_today() + timedelta(days=60),
         ),
         None,
     )
@@ -104,7 +105,7 @@ def load_coproduction_demo() -> None:
         you_said="The last bus home leaves before the club finishes.",
         we_did="On Fridays the club now finishes at 8pm, before the last bus.",
         status="done",
-        happens_on=date.today() - timedelta(days=3),
+        happens_on=london_today() - timedelta(days=3),
         published_by_id=None,
     )
     publish_entry(
@@ -113,6 +114,6 @@ def load_coproduction_demo() -> None:
         you_said="You want somewhere quiet to sit.",
         we_did="We are turning the small room into a quiet room with beanbags.",
         status="in-progress",
-        happens_on=date.today() + timedelta(days=30),
+        happens_on=london_today() + timedelta(days=30),
         published_by_id=None,
     )

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.audit import utcnow
+from portal.core.clock import london_today
 from portal.core.ids import new_public_id
 from portal.extensions import db
 
@@ -105,7 +106,7 @@ class SurveyResponse(db.Model):
     submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     # The date only: a time of day could pick one child out of a small group at an event.
     submitted_on: Mapped[date | None] = mapped_column(Date)
-    started_on: Mapped[date] = mapped_column(Date, default=date.today)
+    started_on: Mapped[date] = mapped_column(Date, default=london_today)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
     flag_words: Mapped[list[str]] = mapped_column(JSON, default=list)
 
@@ -169,7 +170,7 @@ class YouSaidWeDid(db.Model):
     we_did: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20))
     happens_on: Mapped[date | None] = mapped_column(Date)
-    published_on: Mapped[date] = mapped_column(Date, default=date.today)
+    published_on: Mapped[date] = mapped_column(Date, default=london_today)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("coproduction_you_said_we_did.id"))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
@@ -194,4 +195,4 @@ class PageFeedback(db.Model):
     useful: Mapped[bool] = mapped_column(Boolean)
     missing: Mapped[str | None] = mapped_column(Text)
     locale: Mapped[str] = mapped_column(String(8))
-    given_on: Mapped[date] = mapped_column(Date, default=date.today)
+    given_on: Mapped[date] = mapped_column(Date, default=london_today)

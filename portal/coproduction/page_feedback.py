@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlsplit
 
 from sqlalchemy import case, func, select
 
 from portal.coproduction.models import PageFeedback
+from portal.core.clock import london_today
 from portal.extensions import db
 
 MISSING_MAX_LENGTH = 1000
@@ -32,7 +32,7 @@ def record_page_feedback(path: str, *, useful: bool, missing: str, locale: str) 
         useful=useful,
         missing=missing.strip()[:MISSING_MAX_LENGTH] or None,
         locale=locale,
-        given_on=date.today(),
+        given_on=london_today(),
     )
     db.session.add(feedback)
     return feedback

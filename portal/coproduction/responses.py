@@ -16,6 +16,7 @@ from portal.coproduction.models import (
     SurveyResponse,
 )
 from portal.coproduction.safety import DEFAULT_SAFETY_WORDS, SafetyWordList, parse_entry
+from portal.core.clock import london_today
 from portal.extensions import db
 
 # Unsent answers are kept a day so someone can finish later, then removed.
@@ -34,7 +35,7 @@ def start_response(survey: Survey, locale: str) -> SurveyResponse:
 
 def forget_abandoned_drafts(today: date | None = None) -> None:
     """Delete unsent answers older than a day."""
-    cutoff = (today or date.today()) - DRAFT_LIFETIME
+    cutoff = (today or london_today()) - DRAFT_LIFETIME
     stale = select(SurveyResponse.id).where(
         SurveyResponse.submitted.is_(False), SurveyResponse.started_on < cutoff
     )
@@ -96,7 +97,7 @@ def submit_response(response: SurveyResponse, *, paper: bool = False) -> bool:
     db.session.flush()
     found = safety_word_list().flags(written_answers(response))
     response.submitted = True
-    response.submitted_on = date.today()
+    response.submitted_on = london_today()
     response.paper = paper
     response.flagged = bool(found)
     response.flag_words = found

@@ -18,6 +18,7 @@ from portal.coproduction.definition import (
     survey_state,
 )
 from portal.coproduction.models import Survey, SurveyQuestion, SurveyResponse, SurveyVersion
+from portal.core.clock import london_today
 from portal.extensions import db
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -53,7 +54,7 @@ def survey_definition(survey: Survey, version: SurveyVersion | None = None) -> S
 
 def state_of(survey: Survey, today: date | None = None) -> str:
     """Draft, scheduled, open or closed."""
-    return survey_state(survey_definition(survey), today or date.today(), opened=survey.opened)
+    return survey_state(survey_definition(survey), today or london_today(), opened=survey.opened)
 
 
 def find_survey(public_id: str) -> Survey | None:

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from portal.core.dates import init_dates
 from portal.core.i18n import LANGUAGES, Language
 from portal.core.navigation import navigation_items
 
@@ -65,6 +66,7 @@ def init_jinja(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")
     WTFormsHelpers(app)
+    init_dates(app)
     app.jinja_env.globals.update(
         static_url=static_url, url_for_language=url_for_language, navigation_items=navigation_items
     )

@@ -1,16 +1,20 @@
 """The outbox: email and SMS are queued in the database, then sent through GOV.UK Notify."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import click
 from flask import Blueprint, Flask, abort, current_app, render_template
 from flask.cli import AppGroup
+from flask_babel import force_locale
+from flask_babel.speaklater import LazyString
 from notifications_python_client.notifications import NotificationsAPIClient
 from sqlalchemy import DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.core.access import public
 from portal.core.audit import utcnow
+from portal.core.i18n import LANGUAGES
 from portal.core.ids import new_public_id
 from portal.extensions import db
 
@@ -36,18 +40,56 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-def queue_email(to: str, subject: str, body: str, *, reference: str | None = None) -> OutboxMessage:
-    """Queue an email; the caller commits it with the change that caused it."""
+# The words of a message, written when called: `lambda: gettext(...)` or a lazy_gettext string.
+# A ready-made str is refused, because it was written in whatever language the sender's page had.
+MessageText = Callable[[], str] | LazyString
+
+
+def message_locale(recorded: str | None, fallback: str = "en") -> str:
+    """The language to write to someone in: their recorded one if we speak it, else `fallback`."""
+    for code in (recorded, fallback):
+        if code and code.split("_")[0] in LANGUAGES:
+            return code.split("_")[0]
+    return "en"
+
+
+def _write(text: MessageText, locale: str) -> str:
+    if not (isinstance(text, LazyString) or callable(text)):
+        raise TypeError(
+            "Pass the message's words as a function (lambda: gettext(...)) or lazy_gettext, "
+            "so they are written in the recipient's language"
+        )
+    with force_locale(locale):
+        return str(text) if isinstance(text, LazyString) else text()
+
+
+def queue_email(
+    to: str,
+    subject: MessageText,
+    body: MessageText,
+    *,
+    locale: str,
+    reference: str | None = None,
+) -> OutboxMessage:
+    """Queue an email written in the recipient's `locale`; the caller commits it."""
     message = OutboxMessage(
-        channel="email", recipient=to, subject=subject, body=body, reference=reference
+        channel="email",
+        recipient=to,
+        subject=_write(subject, locale),
+        body=_write(body, locale),
+        reference=reference,
     )
     db.session.add(message)
     return message
 
 
-def queue_sms(to: str, body: str, *, reference: str | None = None) -> OutboxMessage:
-    """Queue a text message; the caller commits it with the change that caused it."""
-    message = OutboxMessage(channel="sms", recipient=to, body=body, reference=reference)
+def queue_sms(
+    to: str, body: MessageText, *, locale: str, reference: str | None = None
+) -> OutboxMessage:
+    """Queue a text message written in the recipient's `locale`; the caller commits it."""
+    message = OutboxMessage(
+        channel="sms", recipient=to, body=_write(body, locale), reference=reference
+    )
     db.session.add(message)
     return message
 

@@ -166,6 +166,22 @@ class PlanBody:
     next_meeting: date | None = None
     next_meeting_what: str = ""
 
+    def says_nothing(self) -> bool:
+        """True when nobody has written anything a family could read: no words, goals, people
+        helping (beyond the lead practitioner) or meeting date."""
+        words = (
+            self.going_well,
+            self.worries,
+            self.needs_to_happen,
+            self.child_words,
+            self.family_views,
+            self.network_plan,
+            self.next_meeting_what,
+        )
+        return not (
+            any(text.strip() for text in words) or self.goals or self.team or self.next_meeting
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form stored in the database."""
         return {

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import Account
 from portal.core.access import Role
+from portal.core.clock import london_today
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.models import Family, FamilyMember
@@ -108,7 +109,7 @@ def load_plans_demo() -> None:
             ("Funmi Adebayo", "parent", None),
         ],
     )
-    for body, note in _versions(lead, date.today()):
+    for body, note in _versions(lead, london_today()):
         draft = start_draft(lead, family.plan)
         save_draft(lead, draft, load_body(body))
         publish_version(lead, draft, note)

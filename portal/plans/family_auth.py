@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import current_app, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
-from portal.core.notify import queue_email, queue_sms
+from portal.core.notify import MessageText, message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.codes import (
     CodeCheck,
@@ -26,11 +27,18 @@ from portal.plans.models import Family, FamilyMember, Invitation, OneTimeCode
 from portal.plans.service import aware, invitation_lifetime
 
 
-def _send(channel: str, address: str, subject: str, body: str, reference: str) -> None:
+def _send(
+    channel: str,
+    address: str,
+    subject: MessageText,
+    body: MessageText,
+    reference: str,
+    locale: str,
+) -> None:
     if channel == "sms":
-        queue_sms(address, body, reference=reference)
+        queue_sms(address, body, locale=locale, reference=reference)
     else:
-        queue_email(address, subject, body, reference=reference)
+        queue_email(address, subject, body, locale=locale, reference=reference)
 
 
 def invite_member(
@@ -50,14 +58,20 @@ def invite_member(
     db.session.add(invitation)
     db.session.flush()
     link = url_for("plans.accept_invitation", token=token, _external=True)
-    body = _(
-        "Hello %(name)s. %(worker)s has invited you to see your family's plan online. "
-        "Open this link to start: %(link)s",
-        name=display_name,
-        worker=user.display_name,
-        link=link,
+    _send(
+        channel,
+        destination,
+        lambda: _("See your family's plan"),
+        lambda: _(
+            "Hello %(name)s. %(worker)s has invited you to see your family's plan online. "
+            "Open this link to start: %(link)s",
+            name=display_name,
+            worker=user.display_name,
+            link=link,
+        ),
+        "plan-invitation",
+        message_locale(family.preferred_language),
     )
-    _send(channel, destination, _("See your family's plan"), body, "plan-invitation")
     record_audit(user, "family.member_invited", "family", family.public_id, {"channel": channel})
     return invitation
 
@@ -101,12 +115,20 @@ def send_code(
             expires_at=record.expires_at,
         )
     )
-    body = _(
-        "Your Families First code is %(code)s. It works for 10 minutes. "
-        "Do not share it with anyone.",
-        code=code,
+    # The person asking for a code is reading our page: their recorded language, else the page's.
+    page_language = str(get_locale() or "en")
+    _send(
+        channel,
+        address,
+        lambda: _("Your code"),
+        lambda: _(
+            "Your Families First code is %(code)s. It works for 10 minutes. "
+            "Do not share it with anyone.",
+            code=code,
+        ),
+        f"code-{purpose}",
+        message_locale(account.locale if account else None, page_language),
     )
-    _send(channel, address, _("Your code"), body, f"code-{purpose}")
 
 
 def verify_code(
@@ -141,7 +163,7 @@ def accept_invitation(invitation: Invitation, password: str) -> Account:
         email=invitation.destination if invitation.channel == "email" else None,
         mobile=invitation.destination if invitation.channel == "sms" else None,
         roles=[Role.FAMILY],
-        locale=None,
+        locale=message_locale(str(get_locale() or ""), invitation.family.preferred_language),
         active=True,
     )
     account.set_password(password)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask_babel import format_date, format_datetime, gettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from portal.core.access import Role
+from portal.core.dates import govuk_date
 from portal.plans.body import LEVEL_LABELS, STATUS_LABELS, ActionStatus, Level
 from portal.plans.changes import Change
 
@@ -25,7 +26,7 @@ ROLE_NAMES = {
 
 def _param(value: object) -> object:
     if isinstance(value, date | datetime):
-        return format_date(value, "long")
+        return govuk_date(value)
     return value
 
 
@@ -49,16 +50,6 @@ def level_text(level: Level | str) -> str:
 def status_text(status: str) -> str:
     """An action status in the reader's language."""
     return gettext(STATUS_LABELS[ActionStatus(status)])
-
-
-def long_date(value: date | None) -> str:
-    """27 March 2027, in the reader's language."""
-    return format_date(value, "long") if value else ""
-
-
-def when(value: datetime | None) -> str:
-    """A date and time in the reader's language."""
-    return format_datetime(value, "d MMMM y, HH:mm") if value else ""
 
 
 def roles_text(roles: tuple[str, ...] | list[str]) -> str:

@@ -237,13 +237,20 @@ class Recipient:
 
     channel: str
     address: str
+    locale: str | None = None
+
+
+class NothingToPublish(ValueError):
+    """Raised when a draft has nothing written in it: a family must never get an empty plan."""
 
 
 def publish_version(user: Account, version: PlanVersion, note: str) -> list[Recipient]:
     """Publish a draft with its "what changed" note; return who should be told."""
     if version.is_published:
         raise PublishedVersionImmutable(version.public_id)
-    load_body(version.body)  # never publish something that does not validate
+    # load_body also refuses a body that does not validate.
+    if load_body(version.body).says_nothing():
+        raise NothingToPublish(version.public_id)
     version.status = "published"
     version.change_note = note
     version.published_by_id = user.id
@@ -257,9 +264,9 @@ def publish_version(user: Account, version: PlanVersion, note: str) -> list[Reci
     recipients = []
     for account in members:
         if account.mobile:
-            recipients.append(Recipient("sms", account.mobile))
+            recipients.append(Recipient("sms", account.mobile, account.locale))
         elif account.email:
-            recipients.append(Recipient("email", account.email))
+            recipients.append(Recipient("email", account.email, account.locale))
     return recipients
 
 

@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
+from portal.core.clock import london_today
 from portal.publishing.checks import APP_PATHS, check_library
 from portal.publishing.content import ContentLibrary, content_hash
 from portal.publishing.directory import service_url
@@ -24,7 +25,7 @@ def check(today: str | None) -> None:
     """Fail when a page misses front matter, is overdue, has a broken link or misses a heading."""
     library = ContentLibrary.load(Path(current_app.config["CONTENT_DIR"]), site_token_values())
     paths = set(APP_PATHS) | {service_url(s["id"]) for s in directory().services}
-    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    day = dt.date.fromisoformat(today) if today else london_today()
     problems = check_library(library, today=day, app_paths=paths)
     for problem in problems:
         click.echo(str(problem), err=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from flask import current_app
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 
+from portal.core.dates import govuk_date
 from portal.core.site import site_settings
 from portal.referrals.engine import (
     Conversation,
@@ -78,12 +78,7 @@ def problem_for(
 
 def show_date(iso: str | None) -> str:
     """An ISO date as the page's language writes it, e.g. 27 March 2019."""
-    if not iso:
-        return ""
-    try:
-        return format_date(date.fromisoformat(iso), format="d MMMM y")
-    except ValueError:
-        return iso
+    return govuk_date(iso)
 
 
 def describe_person(step: Step, person: Mapping[str, Any]) -> list[str]:

@@ -1,10 +1,13 @@
-"""Front-door time limits: red, amber and green, counted in hours or working days."""
+"""Front-door time limits: red, amber and green, counted in hours or working days (weekends and
+England and Wales bank holidays skipped)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from portal.core.working_days import add_working_days
 
 
 class Urgency(StrEnum):
@@ -28,16 +31,6 @@ class Limits:
     red_hours: int = 4
     amber_working_days: int = 1
     green_working_days: int = 3
-
-
-def add_working_days(start: datetime, days: int) -> datetime:
-    """The same time of day `days` working days (Monday to Friday) later."""
-    moment = start
-    for _ in range(days):
-        moment += timedelta(days=1)
-        while moment.weekday() >= 5:
-            moment += timedelta(days=1)
-    return moment
 
 
 def urgency_for(route: str | None) -> Urgency:

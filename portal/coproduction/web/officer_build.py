@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, gettext
@@ -47,6 +47,7 @@ from portal.coproduction.web.blueprint import bp, survey_or_404
 from portal.coproduction.web.respond import face_items
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
+from portal.core.clock import london_today
 from portal.core.i18n import LANGUAGES, text_direction
 from portal.core.pdf import cached_pdf_from, html_to_pdf_within, send_pdf
 from portal.extensions import db
@@ -248,7 +249,7 @@ def officer_close_survey(survey_id: str) -> WerkzeugResponse:
     survey = survey_or_404(survey_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    survey.closes_on = date.today() - timedelta(days=1)
+    survey.closes_on = london_today() - timedelta(days=1)
     if survey.opens_on and survey.opens_on > survey.closes_on:
         survey.opens_on = survey.closes_on - timedelta(days=1)
     record_audit(current_user, "survey.close", "survey", survey.public_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
@@ -24,6 +24,7 @@ from portal.coproduction.responses import (
 from portal.coproduction.surveys import find_survey_by_slug, state_of, survey_definition
 from portal.coproduction.web.blueprint import bp, locale_code, survey_rate_limit
 from portal.core.access import public
+from portal.core.clock import london_today
 from portal.extensions import db, limiter
 
 SENT = "sent"
@@ -56,7 +57,7 @@ def open_survey_or_page(slug: str) -> Survey | WerkzeugResponse | str:
 
 
 def _cookie_expiry(survey: Survey) -> datetime:
-    ends = survey.closes_on or (date.today() + timedelta(days=90))
+    ends = survey.closes_on or (london_today() + timedelta(days=90))
     return datetime.combine(ends + timedelta(days=1), time())
 
 

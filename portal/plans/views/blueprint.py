@@ -45,7 +45,5 @@ def plan_language(code: str) -> str:
 
 bp.add_app_template_global(present.level_text, "plan_level")
 bp.add_app_template_global(present.status_text, "plan_status")
-bp.add_app_template_global(present.long_date, "plan_date")
-bp.add_app_template_global(present.when, "plan_when")
 bp.add_app_template_global(present.change_text, "plan_change")
 bp.add_app_template_global(present.roles_text, "plan_roles")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import force_locale, gettext
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
-from portal.core.audit import utcnow
-from portal.core.notify import queue_email, queue_sms
+from portal.core.clock import london_today
+from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
@@ -52,7 +52,7 @@ def new_family() -> str | Response:
     form = FamilyForm()
     if form.validate_on_submit():
         try:
-            children = parse_children(form.children.data, utcnow().date())
+            children = parse_children(form.children.data, london_today())
         except ChildLineInvalid as error:
             form.children.errors.append(gettext(CHILD_LINE_HELP) + f" ({str(error).strip()})")
             return render_template(
@@ -196,26 +196,46 @@ def publish(family_id: str) -> str | Response:
     if draft is None:
         abort(404)
     form = PublishForm()
-    if form.validate_on_submit():
+    nothing_written = load_body(draft.body).says_nothing()
+    if nothing_written:
+        # Said before the note is typed, and refused again by publish_version.
+        form.form_errors.append(
+            gettext("There is nothing in this plan yet. Write the plan before you publish it.")
+        )
+    elif form.validate_on_submit():
         recipients = publish_version(current_user, draft, form.note.data.strip())
         link = url_for("plans.my_plan", _external=True)
-        with force_locale(fam.preferred_language):
-            text = gettext(
+
+        def text() -> str:
+            return gettext(
                 "Your family's plan has been updated. Sign in to see what changed: %(link)s",
                 link=link,
             )
-            subject = gettext("Your family's plan has been updated")
+
         for recipient in recipients:
+            # Each family member's own language, else the family's preferred one.
+            locale = message_locale(recipient.locale, fam.preferred_language)
             if recipient.channel == "sms":
-                queue_sms(recipient.address, text, reference="plan-published")
+                queue_sms(recipient.address, text, locale=locale, reference="plan-published")
             else:
-                queue_email(recipient.address, subject, text, reference="plan-published")
+                queue_email(
+                    recipient.address,
+                    lambda: gettext("Your family's plan has been updated"),
+                    text,
+                    locale=locale,
+                    reference="plan-published",
+                )
         db.session.commit()
         flash(gettext("Version %(number)s is published", number=draft.number))
         return redirect(url_for("plans.family", family_id=fam.public_id))
     db.session.commit()
     return render_template(
-        "plans/practitioner/publish.html", form=form, family=fam, draft=draft, area="practitioners"
+        "plans/practitioner/publish.html",
+        form=form,
+        family=fam,
+        draft=draft,
+        nothing_written=nothing_written,
+        area="practitioners",
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, session, url_for
-from flask_babel import gettext, ngettext
+from flask import current_app, redirect, render_template, request, session, url_for
+from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from portal.accounts.models import Account, spend_password_check_time
 from portal.core.access import Role, allow, public
 from portal.core.audit import record_audit, utcnow
+from portal.core.i18n import LANGUAGES
 from portal.extensions import db, limiter
 from portal.plans import family_auth
 from portal.plans.codes import CodeCheck
@@ -68,6 +69,8 @@ def sign_in_account(account: Account) -> None:
     session.permanent = True
     session["last_active"] = utcnow().timestamp()
     account.last_signed_in_at = utcnow()
+    # Messages to them go in the language they use here.
+    account.locale = str(get_locale() or "en")
     record_audit(account, "signed_in", "account", account.public_id)
     db.session.commit()
 
@@ -80,6 +83,15 @@ def accept_invitation(token: str) -> str | Response:
     invitation = invitation_for_token(token)
     if invitation is None:
         return render_template("plans/family/invitation_invalid.html"), 404
+    preferred = invitation.family.preferred_language
+    if (
+        request.method == "GET"
+        and "lang" not in request.args
+        and preferred in LANGUAGES
+        and str(get_locale()) != preferred
+    ):
+        # Open in the family's language; the language links (?lang=) still let them choose.
+        return redirect(url_for("plans.accept_invitation", token=token, lang=preferred))
     form = ConfirmForm()
     if form.validate_on_submit():
         send_code("confirm", invitation.channel, invitation.destination, invitation=invitation)

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from portal.core.access import Role, allow
 from portal.core.audit import utcnow
-from portal.core.notify import queue_email
+from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
 from portal.referrals import store
 from portal.referrals.blueprint import bp
@@ -115,15 +115,14 @@ def ask(public_id: str) -> str | Response:
     body = (form.body.data or "").strip()
     if form.validate_on_submit() and body and referral.status != Status.DECIDED:
         store.add_message(referral, current_user, body)
+        outcome_url = url_for("referrals.outcome", public_id=public_id, _external=True)
         queue_email(
             referral.referrer.email,
-            gettext(
+            lambda: gettext(
                 "The front door has a question about %(reference)s", reference=referral.reference
             ),
-            gettext(
-                "Sign in to read and answer it: %(url)s",
-                url=url_for("referrals.outcome", public_id=public_id, _external=True),
-            ),
+            lambda: gettext("Sign in to read and answer it: %(url)s", url=outcome_url),
+            locale=message_locale(referral.referrer.locale),
             reference=referral.reference,
         )
         db.session.commit()
@@ -158,19 +157,26 @@ def decide(public_id: str) -> str | Response:
         form.reasons.data.strip(),
         (form.note.data or "").strip(),
     )
-    label = str(DECISION_LABELS[form.decision.data])
-    body = gettext(
-        "The front door has decided what happens with referral %(reference)s. Sign in to see it: "
-        "%(url)s",
-        reference=referral.reference,
-        url=url_for("referrals.outcome", public_id=public_id, _external=True),
-    )
-    if referral.consent_given:
-        body = gettext("Decision: %(decision)s.", decision=label) + "\n\n" + body
+    decision = form.decision.data
+    outcome_url = url_for("referrals.outcome", public_id=public_id, _external=True)
+
+    def outcome_text() -> str:
+        body = gettext(
+            "The front door has decided what happens with referral %(reference)s. "
+            "Sign in to see it: %(url)s",
+            reference=referral.reference,
+            url=outcome_url,
+        )
+        if referral.consent_given:
+            label = str(DECISION_LABELS[decision])
+            body = gettext("Decision: %(decision)s.", decision=label) + "\n\n" + body
+        return body
+
     queue_email(
         referral.referrer.email,
-        gettext("Outcome of referral %(reference)s", reference=referral.reference),
-        body,
+        lambda: gettext("Outcome of referral %(reference)s", reference=referral.reference),
+        outcome_text,
+        locale=message_locale(referral.referrer.locale),
         reference=referral.reference,
     )
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 from flask import abort, current_app, redirect, render_template, session, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from markupsafe import Markup
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 from portal.accounts.models import password_hasher
 from portal.accounts.totp import matching_counter, new_totp_secret, provisioning_uri
 from portal.core.access import public
-from portal.core.notify import queue_email
+from portal.core.notify import message_locale, queue_email
 from portal.core.site import site_settings
 from portal.extensions import db, limiter
 from portal.referrals import registration as logic
@@ -61,30 +61,34 @@ def register() -> str | Response:
             registration, code = logic.start_registration(
                 email, form.display_name.data, form.organisation.data
             )
+            # The person registering is reading this page: write to them in its language.
+            page_language = message_locale(str(get_locale() or "en"))
             if logic.email_taken(email):
                 # Same page either way, so the form does not reveal who has an account.
+                sign_in_url = url_for("accounts.sign_in", _external=True)
                 queue_email(
                     email,
-                    gettext("You already have an account"),
-                    gettext(
+                    lambda: gettext("You already have an account"),
+                    lambda: gettext(
                         "Someone tried to register with this email. You already have an account: "
                         "sign in at %(url)s",
-                        url=url_for("accounts.sign_in", _external=True),
+                        url=sign_in_url,
                     ),
+                    locale=page_language,
                 )
             else:
+                confirm_url = url_for(
+                    "referrals.confirm_email", public_id=registration.public_id, _external=True
+                )
                 queue_email(
                     email,
-                    gettext("Your code to register"),
-                    gettext(
+                    lambda: gettext("Your code to register"),
+                    lambda: gettext(
                         "Your code is %(code)s. It works for 30 minutes. Enter it at %(url)s",
                         code=code,
-                        url=url_for(
-                            "referrals.confirm_email",
-                            public_id=registration.public_id,
-                            _external=True,
-                        ),
+                        url=confirm_url,
                     ),
+                    locale=page_language,
                 )
             db.session.commit()
             session[SESSION_KEY] = registration.public_id

@@ -8,7 +8,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
-from portal.core.notify import queue_email
+from portal.core.notify import message_locale, queue_email
 from portal.core.pdf import cached_pdf, send_pdf
 from portal.extensions import db
 from portal.referrals import store
@@ -34,15 +34,17 @@ def check(public_id: str) -> str | Response:
     form = PlainForm()
     if form.validate_on_submit():
         store.submit_referral(referral, conversation, current_user)
+        outcome_url = url_for("referrals.outcome", public_id=public_id, _external=True)
         queue_email(
             current_user.email,
-            gettext("Referral %(reference)s received", reference=referral.reference),
-            gettext(
+            lambda: gettext("Referral %(reference)s received", reference=referral.reference),
+            lambda: gettext(
                 "Thank you. We have your referral %(reference)s. The front door will look at it "
                 "and tell you what happens next. See it here: %(url)s",
                 reference=referral.reference,
-                url=url_for("referrals.outcome", public_id=public_id, _external=True),
+                url=outcome_url,
             ),
+            locale=message_locale(current_user.locale, str(get_locale() or "en")),
             reference=referral.reference,
         )
         db.session.commit()

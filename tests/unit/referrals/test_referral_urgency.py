@@ -47,3 +47,14 @@ def test_place_in_queue_marks_late_referrals(route, hours_later, urgency, overdu
     place = place_in_queue(route, FRIDAY_3PM, FRIDAY_3PM + timedelta(hours=hours_later), Limits())
     assert place.urgency is urgency
     assert place.overdue is overdue
+
+
+def test_front_door_deadlines_skip_bank_holidays():
+    thursday_before_christmas = datetime(2026, 12, 24, 10, 0, tzinfo=UTC)
+    limits = Limits(amber_working_days=1, green_working_days=3)
+    assert due_at(thursday_before_christmas, Urgency.AMBER, limits) == datetime(
+        2026, 12, 29, 10, 0, tzinfo=UTC
+    )
+    assert due_at(thursday_before_christmas, Urgency.GREEN, limits) == datetime(
+        2026, 12, 31, 10, 0, tzinfo=UTC
+    )
