@@ -149,3 +149,9 @@ def test_the_same_answer_sent_twice_at_once_is_kept_once(app) -> None:
     assert errors == []
     with app.app_context():
         assert [tuple(a.values) for a in db.session.scalars(select(Answer))] == [("happy",)]
+
+
+def test_a_nul_byte_to_the_api_is_a_json_400(client) -> None:
+    response = client.get("/api/oruk/services?search=a%00b")
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"

@@ -82,7 +82,7 @@ def test_a_typing_slip_is_corrected_and_the_page_says_so(
 ) -> None:
     soup = page_check(client.get(f"/search?q={typed}"))
     assert any(expected_title in title for title in _result_titles(soup))
-    corrected = soup.select_one(".app-search-corrected").get_text(" ", strip=True)
+    corrected = soup.select_one(".app-search-corrected").get_text().strip()
     assert corrected == f"Showing results for “{meant}”"
 
 
