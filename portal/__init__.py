@@ -16,6 +16,7 @@ from portal.core.errors import register_error_handlers
 from portal.core.i18n import init_languages, select_locale
 from portal.core.jinja import init_jinja
 from portal.core.notify import init_outbox
+from portal.core.request_input import init_request_checks
 from portal.core.security import init_security
 from portal.core.site import init_site
 from portal.core.static_files import init_static_files
@@ -40,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(exist_ok=True)
 
     init_access_rules(app)
+    init_request_checks(app)
     init_extensions(app)
     init_babel(app)
     init_jinja(app)

@@ -18,7 +18,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     Field,
     RadioField,
     SelectField,
@@ -31,6 +30,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
+from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
 
 
@@ -45,7 +45,7 @@ class DayMonthYearInput(GovDateInput):
         return params
 
 
-class OptionalDateField(DateField):
+class OptionalDateField(DayMonthYearField):
     """A day, month and year typed in three boxes; all three blank means no date."""
 
     def __init__(self, label: object, **kwargs: Any) -> None:
@@ -60,7 +60,8 @@ class OptionalDateField(DateField):
             self.data = None
             return
         try:
-            super().process_formdata([" ".join(v.strip() for v in valuelist)])
+            # DayMonthYearField turns a form posted with other than three boxes into this error.
+            super().process_formdata([v.strip() for v in valuelist])
         except ValueError as error:
             raise ValueError(str(_l("Enter a real date, for example 27 3 2027"))) from error
 

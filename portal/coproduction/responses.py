@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from portal.coproduction.definition import TEXT_KINDS, QuestionKind
 from portal.coproduction.models import (
@@ -79,6 +80,18 @@ def save_answer(response: SurveyResponse, question: SurveyQuestion, values: list
         response.answers.append(Answer(question_id=question.id, values=list(values)))
     else:
         existing.values = list(values)
+
+
+def commit_answer(response: SurveyResponse, question: SurveyQuestion, values: list[str]) -> None:
+    """Save an answer and commit; the same answer sent twice at once is kept once, not a 500."""
+    save_answer(response, question, values)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # A double tap: the other request stored this question's answer first. Ours replaces it.
+        db.session.rollback()
+        save_answer(response, question, values)
+        db.session.commit()
 
 
 def written_answers(response: SurveyResponse) -> list[str]:

@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from portal.core.dates import init_dates
 from portal.core.i18n import LANGUAGES, Language
 from portal.core.navigation import navigation_items
+from portal.core.phones import phone_link
 
 
 @cache
@@ -70,4 +71,5 @@ def init_jinja(app: Flask) -> None:
     app.jinja_env.globals.update(
         static_url=static_url, url_for_language=url_for_language, navigation_items=navigation_items
     )
+    app.jinja_env.filters["phone_link"] = phone_link
     app.context_processor(inject_page_globals)

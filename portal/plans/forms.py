@@ -19,6 +19,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
 
+from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
 from portal.plans.body import MAX_SHORT, MAX_TEXT
 
@@ -36,7 +37,7 @@ class TranslatedDateInput(GovDateInput):
 
 def _date(label: Any, hint: Any = None, *, required: bool = False) -> DateField:
     check = InputRequired(message=_l("Enter a date")) if required else Optional()
-    return DateField(
+    return DayMonthYearField(
         label,
         description=hint or _l("For example, 27 3 2027"),
         format="%d %m %Y",

@@ -10,10 +10,12 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from portal.core.clock import london_today
+from portal.core.i18n import LANGUAGES
 from portal.publishing.checks import APP_PATHS, check_library
 from portal.publishing.content import ContentLibrary, content_hash
 from portal.publishing.directory import service_url
-from portal.publishing.service import directory, site_token_values
+from portal.publishing.search_words import SynonymsError, load_synonyms
+from portal.publishing.service import directory, site_token_values, synonyms_path
 
 content_cli = AppGroup("content", help="Check and fingerprint the content pages.")
 
@@ -26,7 +28,11 @@ def check(today: str | None) -> None:
     library = ContentLibrary.load(Path(current_app.config["CONTENT_DIR"]), site_token_values())
     paths = set(APP_PATHS) | {service_url(s["id"]) for s in directory().services}
     day = dt.date.fromisoformat(today) if today else london_today()
-    problems = check_library(library, today=day, app_paths=paths)
+    problems: list[object] = list(check_library(library, today=day, app_paths=paths))
+    try:
+        load_synonyms(synonyms_path(), LANGUAGES)
+    except SynonymsError as error:
+        problems.append(error)
     for problem in problems:
         click.echo(str(problem), err=True)
     pages = sum(len(p) for p in library.pages.values())

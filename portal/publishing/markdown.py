@@ -10,6 +10,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from portal.core.phones import UK_NUMBER, is_uk_number, phone_link
+
 # GOV.UK Frontend classes for each element content can produce.
 GOVUK_CLASSES = {
     "h2": "govuk-heading-l",
@@ -32,9 +34,9 @@ GOVUK_CLASSES = {
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "strong", "em", "blockquote", "hr", "br",
-    "table", "thead", "tbody", "tr", "th", "td", "code", "pre",
+    "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "bdi",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href"}, "th": {"scope"}}
+ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href"}, "th": {"scope"}, "bdi": {"dir"}}
 
 SECTION_TAGS = ("h2", "h3")
 TOKEN_PATTERN = re.compile(r"\[\[([a-z_]+)\]\]")
@@ -178,6 +180,37 @@ def _collect(tokens: list[Token]) -> tuple[list[str], list[Section], str]:
     return links, sections, " ".join(prose)
 
 
+def _phone_tokens(text: str) -> list[Token]:
+    """Text with each UK phone number in it made a tel: link isolated left-to-right."""
+    pieces: list[Token] = []
+    at = 0
+    for match in UK_NUMBER.finditer(text):
+        if not is_uk_number(match.group(0)):
+            continue
+        if match.start() > at:
+            pieces.append(Token("text", "", 0, content=text[at : match.start()]))
+        pieces.append(Token("html_inline", "", 0, content=str(phone_link(match.group(0)))))
+        at = match.end()
+    if pieces and at < len(text):
+        pieces.append(Token("text", "", 0, content=text[at:]))
+    return pieces
+
+
+def _link_phone_numbers(tokens: list[Token]) -> None:
+    """Make phone numbers in text tel: links, so they dial and keep their order in Arabic."""
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children: list[Token] = []
+        in_link = False
+        for child in token.children:
+            if child.type in ("link_open", "link_close"):
+                in_link = child.type == "link_open"
+            pieces = _phone_tokens(child.content) if child.type == "text" and not in_link else []
+            children.extend(pieces or [child])
+        token.children = children
+
+
 def _parser() -> MarkdownIt:
     # Raw HTML in content is not passed through: it is escaped as text.
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
@@ -203,6 +236,7 @@ def render_markdown(source: str, values: Mapping[str, str] | None = None) -> Ren
     headings = _assign_heading_ids(tokens)
     _add_classes(tokens)
     links, sections, prose = _collect(tokens)
+    _link_phone_numbers(tokens)
     html = sanitise(parser.renderer.render(tokens, parser.options, {}))
     return Rendered(
         html=html,

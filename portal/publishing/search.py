@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 
 from portal.publishing.content import ContentLibrary
 from portal.publishing.directory import Directory, service_url
+from portal.publishing.search_words import SearchQuery, plain_query
 
 MATCH_START, MATCH_END = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -117,6 +118,37 @@ def query_words(query: str) -> list[str]:
     return _WORD.findall(query)[:12]
 
 
+def _as_query(query: str | SearchQuery) -> SearchQuery:
+    return plain_query(query) if isinstance(query, str) else query
+
+
+def fts5_expression(query: SearchQuery) -> str:
+    """Every term must match; a term matches any of its phrases, each as a prefix."""
+
+    def phrase(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"*'
+
+    parts = []
+    for alternatives in query.terms:
+        if len(alternatives) == 1:
+            parts.append(phrase(alternatives[0]))
+        else:
+            parts.append("(" + " OR ".join(phrase(a) for a in alternatives) + ")")
+    return " AND ".join(parts)
+
+
+def tsquery_expression(query: SearchQuery) -> str:
+    """The same rule as fts5_expression, in PostgreSQL's to_tsquery syntax."""
+
+    def phrase(text: str) -> str:
+        words = [w.replace("'", "") for w in text.split()]
+        return " <-> ".join([*words[:-1], words[-1] + ":*"])
+
+    return " & ".join(
+        "(" + " | ".join(phrase(a) for a in alternatives) + ")" for alternatives in query.terms
+    )
+
+
 class SqliteSearch:
     """An FTS5 index in a private in-memory SQLite database."""
 
@@ -137,12 +169,11 @@ class SqliteSearch:
                 [(d.lang, d.kind, d.path, d.section_id, d.title, d.heading, d.body) for d in docs],
             )
 
-    def search(self, lang: str, query: str, limit: int = 20) -> list[SearchHit]:
-        words = query_words(query)
-        if not words:
+    def search(self, lang: str, query: str | SearchQuery, limit: int = 20) -> list[SearchHit]:
+        understood = _as_query(query)
+        if not understood.terms:
             return []
-        # Every word must appear; each may be the start of a longer word.
-        expression = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        expression = fts5_expression(understood)
         sql = (
             "SELECT kind, path, section_id, title, heading, "
             "snippet(entries, 6, ?, ?, '…', 20) "
@@ -193,13 +224,12 @@ class PostgresSearch:
                     [dict(d.__dict__, signature=signature) for d in docs],
                 )
 
-    def search(self, lang: str, query: str, limit: int = 20) -> list[SearchHit]:
-        words = query_words(query)
-        if not words:
+    def search(self, lang: str, query: str | SearchQuery, limit: int = 20) -> list[SearchHit]:
+        understood = _as_query(query)
+        if not understood.terms:
             return []
         config = PG_CONFIGS.get(lang, "simple")
-        # Prefix matching on every word, as the SQLite index does.
-        tsquery = " & ".join(w.replace("'", "") + ":*" for w in words)
+        tsquery = tsquery_expression(understood)
         sql = text(
             "SELECT kind, path, section_id, title, heading, "
             "ts_headline(CAST(:config AS regconfig), body, q, :options) "

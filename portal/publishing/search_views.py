@@ -7,7 +7,7 @@ from flask import Response, render_template, request
 from portal.core.access import public
 from portal.publishing.blueprint import bp
 from portal.publishing.forms import SiteSearchForm
-from portal.publishing.service import cacheable, current_lang, search_index
+from portal.publishing.service import cacheable, current_lang, search_index, understood_query
 
 
 @bp.route("/search")
@@ -16,11 +16,22 @@ def search() -> Response:
     """Results show the page and the section that matched."""
     form = SiteSearchForm(request.args)
     hits = []
+    corrected = None
     searched = "q" in request.args
     if searched and form.validate():
-        hits = search_index().search(current_lang(), form.q.data, limit=30)
+        query = understood_query(form.q.data)
+        corrected = query.corrected
+        hits = search_index().search(current_lang(), query, limit=30)
     elif not searched:
         form = SiteSearchForm()
     return cacheable(
-        Response(render_template("publishing/search.html", form=form, hits=hits, searched=searched))
+        Response(
+            render_template(
+                "publishing/search.html",
+                form=form,
+                hits=hits,
+                searched=searched,
+                corrected=corrected,
+            )
+        )
     )

@@ -18,7 +18,15 @@ from portal.core.site import site_settings
 from portal.extensions import db
 from portal.publishing.content import ContentLibrary, PageView, token_values
 from portal.publishing.directory import Directory, default_directory, load_directory
-from portal.publishing.search import PostgresSearch, SqliteSearch, documents
+from portal.publishing.search import PostgresSearch, SearchDocument, SqliteSearch, documents
+from portal.publishing.search_words import (
+    SearchQuery,
+    Synonyms,
+    SynonymsError,
+    Vocabulary,
+    load_synonyms,
+    understand_query,
+)
 
 RELOAD_CHECK_SECONDS = 2.0
 _H2_START = re.compile(r'(?=<h2 id=")')
@@ -34,6 +42,11 @@ class PublishingState:
     directory: Directory | None = None
     sqlite_index: SqliteSearch | None = None
     indexed_signature: str = ""
+    documents: list[SearchDocument] = field(default_factory=list)
+    documents_signature: str = ""
+    synonyms: Synonyms = field(default_factory=Synonyms)
+    vocabulary: Vocabulary | None = None
+    words_stamp: str = ""
     checked_at: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -100,6 +113,15 @@ def section_chunks(html: str) -> list[tuple[str | None, Markup]]:
     return chunks
 
 
+def _search_documents(content: ContentLibrary) -> list[SearchDocument]:
+    """What the index holds, made once per version of the content (call with the lock held)."""
+    state = _state()
+    if state.documents_signature != content.signature:
+        state.documents = documents(content, directory(), LANGUAGES)
+        state.documents_signature = content.signature
+    return state.documents
+
+
 def search_index() -> SqliteSearch | PostgresSearch:
     """The search index for this database, rebuilt when the content has changed."""
     state = _state()
@@ -107,15 +129,48 @@ def search_index() -> SqliteSearch | PostgresSearch:
     if db.engine.dialect.name == "postgresql":
         index: SqliteSearch | PostgresSearch = PostgresSearch(db.engine)
         if not index.has_signature(content.signature):
-            index.rebuild(documents(content, directory(), LANGUAGES), content.signature)
+            with state.lock:
+                docs = _search_documents(content)
+            index.rebuild(docs, content.signature)
         return index
     with state.lock:
         if state.sqlite_index is None:
             state.sqlite_index = SqliteSearch()
         if state.indexed_signature != content.signature:
-            state.sqlite_index.rebuild(documents(content, directory(), LANGUAGES))
+            state.sqlite_index.rebuild(_search_documents(content))
             state.indexed_signature = content.signature
         return state.sqlite_index
+
+
+def synonyms_path() -> Path:
+    """The council's synonyms file: content/search/synonyms.yaml."""
+    return Path(_state().content_dir) / "search" / "synonyms.yaml"
+
+
+def _search_words() -> tuple[Vocabulary, Synonyms]:
+    """The indexed words and the synonyms, remade when the content or the synonyms change."""
+    state = _state()
+    content = library()
+    path = synonyms_path()
+    stamp = f"{content.signature}:{path.stat().st_mtime_ns if path.exists() else ''}"
+    with state.lock:
+        if state.vocabulary is None or state.words_stamp != stamp:
+            try:
+                state.synonyms = load_synonyms(path, LANGUAGES)
+            except SynonymsError:
+                # A broken edit must not break search: keep the last good synonyms, and say so.
+                current_app.logger.exception("Synonyms not loaded; keeping the last good ones")
+            docs = _search_documents(content)
+            texts = ((d.lang, f"{d.title} {d.heading} {d.body}") for d in docs)
+            state.vocabulary = Vocabulary(texts, state.synonyms)
+            state.words_stamp = stamp
+        return state.vocabulary, state.synonyms
+
+
+def understood_query(text: str) -> SearchQuery:
+    """The reader's query with typing slips corrected and synonyms added, in their language."""
+    vocabulary, synonyms = _search_words()
+    return understand_query(text, current_lang(), vocabulary, synonyms)
 
 
 def cacheable(response: Response) -> Response:

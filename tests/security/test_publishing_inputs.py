@@ -12,18 +12,23 @@ FUZZ = settings(
 text = st.text(max_size=120)
 
 
+def expected_status(query: str) -> int:
+    """200, or the 400 page when the input carries a NUL byte (PostgreSQL cannot store one)."""
+    return 400 if "%00" in query else 200
+
+
 @FUZZ
 @given(q=text, need=text, age=text, area=text, page=text)
 def test_service_search_never_fails(client: FlaskClient, q, need, age, area, page) -> None:
     query = urlencode({"q": q, "need": need, "age": age, "area": area, "page": page})
-    assert client.get(f"/services?{query}").status_code == 200
+    assert client.get(f"/services?{query}").status_code == expected_status(query)
 
 
 @FUZZ
 @given(arrival=text, order=text, child_age=text)
 def test_kinship_checker_never_fails(client: FlaskClient, arrival, order, child_age) -> None:
     query = urlencode({"arrival": arrival, "order": order, "child_age": child_age})
-    assert client.get(f"/kinship/checker?{query}").status_code == 200
+    assert client.get(f"/kinship/checker?{query}").status_code == expected_status(query)
 
 
 @FUZZ
@@ -32,13 +37,14 @@ def test_care_leaver_checker_never_fails(client: FlaskClient, age, time_in_care,
     query = urlencode(
         {"age": age, "time_in_care": time_in_care, "still_in_care": still, "status": status}
     )
-    assert client.get(f"/care-leavers/checker?{query}").status_code == 200
+    assert client.get(f"/care-leavers/checker?{query}").status_code == expected_status(query)
 
 
 @FUZZ
 @given(q=text)
 def test_site_search_never_fails(client: FlaskClient, q) -> None:
-    assert client.get(f"/search?{urlencode({'q': q})}").status_code == 200
+    query = urlencode({"q": q})
+    assert client.get(f"/search?{query}").status_code == expected_status(query)
 
 
 @FUZZ

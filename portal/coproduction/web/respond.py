@@ -16,8 +16,8 @@ from portal.coproduction.models import Survey, SurveyResponse
 from portal.coproduction.respond_forms import answer_form, value_labels
 from portal.coproduction.responses import (
     answer_for,
+    commit_answer,
     find_draft,
-    save_answer,
     start_response,
     submit_response,
 )
@@ -145,8 +145,7 @@ def survey_question(slug: str, number: int) -> WerkzeugResponse | str:
         form = answer_form(question, lang)
         values = form.check()
         if values is not None:
-            save_answer(draft, stored, values)
-            db.session.commit()
+            commit_answer(draft, stored, values)
             if number < len(questions):
                 return redirect(
                     url_for("coproduction.survey_question", slug=slug, number=number + 1)

@@ -33,6 +33,7 @@ from werkzeug.wrappers import Response
 from portal.accounts.models import Account
 from portal.core.access import Role, allow, public
 from portal.core.audit import record_audit, utcnow
+from portal.core.request_input import json_object_body
 from portal.core.site import site_settings
 from portal.extensions import db, limiter
 from portal.plans.forms import ConfirmForm
@@ -51,8 +52,7 @@ def relying_party() -> tuple[str, str]:
 
 
 def _credential_json() -> dict[str, Any] | None:
-    data = request.get_json(silent=True)
-    return data if isinstance(data, dict) else None
+    return json_object_body()
 
 
 @bp.route("/my-plan/passkeys")

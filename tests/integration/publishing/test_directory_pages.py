@@ -49,7 +49,7 @@ def test_a_service_page_shows_contacts_cost_and_places(client: FlaskClient, page
     assert "01632 960140" in text
     assert "£4" in text
     assert "Northgate Family Hub" in text
-    assert soup.find("a", href="tel:01632960140")
+    assert soup.find("a", href="tel:+441632960140")
 
 
 def test_an_unknown_service_is_404(client: FlaskClient) -> None:

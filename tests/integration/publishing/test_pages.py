@@ -150,3 +150,21 @@ def test_raw_html_in_content_never_reaches_the_page(client: FlaskClient, edit_co
     html = client.get("/cookies").get_data(as_text=True)
     assert '<script>alert("x")' not in html
     assert 'href="javascript:' not in html
+
+
+def test_phone_numbers_are_tel_links_isolated_left_to_right(
+    client: FlaskClient, page_check
+) -> None:
+    soup = page_check(client.get("/kinship?lang=ar"), expect_lang="ar")
+    kinship = soup.select_one('main a[href="tel:+441632960200"]')
+    assert kinship is not None
+    assert kinship.select_one('bdi[dir="ltr"]').get_text() == "01632 960200"
+    footer = soup.select_one('footer a[href="tel:+441632960123"] bdi[dir="ltr"]')
+    assert footer is not None and footer.get_text() == "01632 960 123"
+
+
+def test_a_services_phone_dials_it(client: FlaskClient, page_check) -> None:
+    soup = page_check(client.get("/services/de516d14-2b44-5e6c-acfa-38c0c1e14915?lang=ur"))
+    link = soup.select_one('.govuk-summary-list a[href^="tel:"]')
+    assert link["href"].startswith("tel:+44") and " " not in link["href"]
+    assert link.select_one('bdi[dir="ltr"]').get_text() == link.get_text()

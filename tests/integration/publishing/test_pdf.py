@@ -57,3 +57,9 @@ def test_pdf_is_rendered_once_then_served_from_cache(
 
 def test_unknown_page_pdf_is_404(client: FlaskClient) -> None:
     assert client.get("/parents/nope.pdf").status_code == 404
+
+
+def test_phone_numbers_keep_their_order_in_an_arabic_pdf(client: FlaskClient) -> None:
+    text = pdf_text(client.get("/kinship.pdf?lang=ar").data)
+    assert "01632 960200" in text
+    assert "960200 01632" not in text

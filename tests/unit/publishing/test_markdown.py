@@ -61,7 +61,8 @@ def test_tokens_are_filled_from_settings_and_unknown_ones_reported() -> None:
     rendered = render_markdown(
         "Call [[front_door_phone]] or [[nope]].", {"front_door_phone": "01632 960000"}
     )
-    assert "Call 01632 960000 or [[nope]]." in rendered.html
+    assert rendered.sections[0].text == "Call 01632 960000 or [[nope]]."
+    assert '<bdi dir="ltr">01632 960000</bdi></a> or [[nope]].' in rendered.html
     assert rendered.unknown_tokens == ["nope"]
 
 
@@ -94,3 +95,21 @@ def test_h3_headings_start_their_own_section() -> None:
         ("homes", "Rooms."),
         ("staying-put", "Stay."),
     ]
+
+
+def test_phone_numbers_in_text_become_isolated_tel_links() -> None:
+    rendered = render_markdown(
+        "Call [[phone]] or 0808 2000 247 on 2 June 2026.", {"phone": "01632 960100"}
+    )
+    assert rendered.html == (
+        '<p class="govuk-body">Call <a class="govuk-link app-phone" href="tel:+441632960100">'
+        '<bdi dir="ltr">01632 960100</bdi></a> or <a class="govuk-link app-phone" '
+        'href="tel:+448082000247"><bdi dir="ltr">0808 2000 247</bdi></a> on 2 June 2026.</p>\n'
+    )
+    # Search and reading-age checks still see plain text.
+    assert rendered.sections[0].text == "Call 01632 960100 or 0808 2000 247 on 2 June 2026."
+
+
+def test_numbers_already_in_links_and_code_are_left_alone() -> None:
+    html = render_markdown("[01632 960 555](tel:+441632960555) and `01632 960 777`").html
+    assert html.count("tel:") == 1 and "<bdi" not in html

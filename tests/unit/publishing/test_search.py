@@ -56,3 +56,11 @@ def test_query_words_drops_operators_and_punctuation() -> None:
 def test_snippet_parts_split_matches() -> None:
     hit = SearchHit("page", "/x", "", "T", "", "a \x02b\x03 c")
     assert hit.snippet_parts() == [("a ", False), ("b", True), (" c", False)]
+
+
+def test_synonyms_and_corrections_reach_the_index(index: SqliteSearch) -> None:
+    from portal.publishing.search_words import SearchQuery
+
+    query = SearchQuery(typed=("respite",), used=("respite",), terms=(("respite", "short breaks"),))
+    assert [h.title for h in index.search("en", query)] == ["Short Breaks for Disabled Children"]
+    assert index.search("en", "respite") == []

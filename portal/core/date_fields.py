@@ -1,0 +1,36 @@
+"""A date typed in GOV.UK's three boxes, safe against a form posted with other than three parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, Form
+from wtforms.validators import ValidationError
+
+DATE_PARTS = 3
+WRONG_PARTS = _l("Enter a real date, for example 27 3 2027")
+
+
+class DayMonthYearField(DateField):
+    """Day, month and year boxes sharing one name; wrong part counts are a wrong date, not a 500."""
+
+    def __init__(self, label: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%d %m %Y")
+        super().__init__(label, **kwargs)
+        self.wrong_parts = False
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.wrong_parts = bool(valuelist) and len(valuelist) != DATE_PARTS
+        if self.wrong_parts:
+            # The widget shows raw_data as exactly three boxes: keep what fits, store no date.
+            self.raw_data = [*valuelist, "", "", ""][:DATE_PARTS]
+            self.data = None
+            self.wrong_parts = bool("".join(valuelist).strip())
+            return
+        super().process_formdata(valuelist)
+
+    def post_validate(self, form: Form, validation_stopped: bool) -> None:
+        # After the chain, so Optional (which looks only at the first box) cannot hide it.
+        if self.wrong_parts:
+            raise ValidationError(str(WRONG_PARTS))
