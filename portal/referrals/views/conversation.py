@@ -125,8 +125,10 @@ def _step_context(
     label = text_for(step.label, instance, answers, conversation, current_user)
     hint = text_for(step.hint, instance, answers, conversation, current_user)
     if form is None:
+        # Never filled from the request: during a POST this is the *next* question, and only
+        # the person's own saved answer (if they answered it before) may be shown in it.
         form_class = build_form(step, label, hint, _translate_option)
-        form = form_class(data=stored_formdata(step, instance.value(answers)))
+        form = form_class(formdata=None, data=stored_formdata(step, instance.value(answers)))
     route = path(conversation, answers)
     position = next((i for i, item in enumerate(route) if item.key == instance.key), 0)
     previous = route[position - 1].key if position else None
@@ -148,7 +150,9 @@ def _step_context(
         context["people"] = [
             {"id": p["id"], "lines": describe_person(step, p)} for p in people_of(instance, answers)
         ]
-        context["person_form"] = person_form or build_person_form(step, _translate_option)()
+        context["person_form"] = person_form or build_person_form(step, _translate_option)(
+            formdata=None
+        )
         context["form"] = context["person_form"]  # the layout's "Error:" title reads `form`
         context["finish_form"] = PlainForm()
         context["item_label"] = _translate_option(step.item_label or "")
@@ -206,9 +210,10 @@ def step(public_id: str, key: str) -> str | Response:
     if instance.step.type == "person-list":
         return _post_person_list(referral, instance)
     conversation = referral_conversation()
-    context = _step_context(referral, instance)
-    form_class = type(context["form"])
-    form = form_class()
+    answers = referral.answers
+    label = text_for(instance.step.label, instance, answers, conversation, current_user)
+    hint = text_for(instance.step.hint, instance, answers, conversation, current_user)
+    form = build_form(instance.step, label, hint, _translate_option)()
     if not form.validate():
         abort(400)  # only the CSRF token is checked here: the engine checks the answer
     result = answer_step(instance, referral.answers, engine_input(instance.step, request.form))
