@@ -228,3 +228,25 @@ def test_a_partner_sees_each_question_empty_and_what_is_stored_is_what_they_type
     # Sending keeps the answers and drops only the mark that the interrupt page was read.
     sent = {key: value for key, value in typed.items() if key != "consent_about"}
     assert stored_as_typed(live_app, partner.id) == sent
+
+
+def test_with_javascript_the_back_button_shows_the_last_question_with_its_answer(
+    phone_page: Page, live_account, live_app
+) -> None:
+    errors: list[str] = []
+    phone_page.on("pageerror", lambda error: errors.append(str(error)))
+    browser_sign_in(phone_page, live_account([Role.PARTNER], kind="partner"), live_app)
+    phone_page.goto("/refer")
+    phone_page.get_by_role("button", name="Start a new referral").click()
+    answer_each(phone_page, FIRST_STEPS[:2], with_js=True)
+    expect(phone_page.locator("#conversation-step h1")).to_have_text(FIRST_STEPS[2].question)
+
+    phone_page.go_back()
+    expect(phone_page.locator("#conversation-step h1")).to_have_text(ROLE)
+    assert filled(phone_page) == ["answer:School nurse at Eastholme Primary"]
+    # The page works as before: the next answer goes in with htmx, under the transcript.
+    phone_page.get_by_label(ROLE, exact=True).fill("School nurse")
+    phone_page.locator("#conversation-step").get_by_role("button", name="Continue").click()
+    expect(phone_page.locator("#conversation-step h1")).to_have_text(FIRST_STEPS[2].question)
+    assert filled(phone_page) == []
+    assert errors == []
