@@ -143,7 +143,7 @@ def _step_context(
         "step_url": _step_url(referral, instance.key),
         "previous_url": _step_url(referral, previous) if previous else None,
         "transcript": answer_rows(conversation, answers, current_user, until=instance.key),
-        "services": signposting_services(answers),
+        "services": signposting_services(answers, conversation.not_signposted),
         "area": "practitioners",
     }
     if step.type == "person-list":
