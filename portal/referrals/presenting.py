@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
 from flask import current_app
-from flask_babel import format_date, gettext
+from flask_babel import format_date, get_locale, gettext
 
 from portal.core.site import site_settings
 from portal.referrals.engine import (
@@ -19,6 +22,7 @@ from portal.referrals.engine import (
     Step,
     StepInstance,
     load_conversation,
+    next_step,
     problem_text,
     render_text,
     summary,
@@ -26,6 +30,7 @@ from portal.referrals.engine import (
 from portal.referrals.engine.runner import person_name
 
 CONVERSATION_FILE = Path("conversations") / "referral.yaml"
+LONDON = ZoneInfo("Europe/London")
 
 
 @cache
@@ -139,3 +144,53 @@ def answer_rows(
             break
         rows.append(Row(row.key, row.question, answer_lines(row.step, row.value)))
     return rows
+
+
+def show_moment(moment: datetime) -> str:
+    """A moment in London time as GOV.UK writes it: 2 December 2026 at 2:05pm."""
+    if moment.tzinfo is None:  # SQLite gives back the stored UTC time without its zone
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(LONDON)
+    locale = get_locale()
+    day = babel_format_date(local.date(), format="d MMMM y", locale=locale)
+    if locale is not None and locale.language == "en":
+        if (local.hour, local.minute) == (12, 0):
+            time = gettext("midday")
+        elif (local.hour, local.minute) == (0, 0):
+            time = gettext("midnight")
+        else:
+            hour = local.hour % 12 or 12
+            time = f"{hour}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'}"
+    else:
+        time = babel_format_time(local.time(), format="short", locale=locale)
+    return gettext("%(day)s at %(time)s", day=day, time=time)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What tells one unfinished referral from another on the referrer's list."""
+
+    public_id: str
+    children: str
+    started: str
+    changed: str
+    next_question: str | None  # None when every question is answered
+
+
+def describe_draft(referral: Any, conversation: Conversation, referrer: Any | None = None) -> Draft:
+    """A draft referral as its referrer will recognise it: who, when, and how far along."""
+    answers = referral.answers or {}
+    names = [person_name(p) for p in (answers.get("children") or {}).get("people", [])]
+    upcoming = next_step(conversation, answers)
+    question = None
+    if upcoming is not None:
+        question = render_text(
+            upcoming.step.label, upcoming, answers, conversation, pipe_context(referrer), translate
+        )
+    return Draft(
+        public_id=referral.public_id,
+        children=", ".join(n for n in names if n),
+        started=show_moment(referral.created_at),
+        changed=show_moment(referral.updated_at),
+        next_question=question,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -38,6 +38,7 @@ from portal.referrals.forms import (
 from portal.referrals.models import Referral, Status
 from portal.referrals.presenting import (
     answer_rows,
+    describe_draft,
     describe_person,
     problem_for,
     referral_conversation,
@@ -72,10 +73,15 @@ def _resume_url(referral: Referral) -> str:
 def home() -> str:
     """Your referrals: drafts to carry on with, and what happened to the ones you sent."""
     referrals = store.own_referrals(current_user)
+    conversation = referral_conversation()
     return render_template(
         "referrals/home.html",
         referrals=referrals,
-        drafts=[r for r in referrals if r.status == Status.DRAFT],
+        drafts=[
+            describe_draft(r, conversation, current_user)
+            for r in referrals
+            if r.status == Status.DRAFT
+        ],
         sent=[r for r in referrals if r.status != Status.DRAFT],
         form=PlainForm(),
         area="practitioners",
@@ -91,6 +97,27 @@ def start() -> Response:
         abort(400)
     referral = store.start_referral(current_user, referral_conversation())
     return redirect(_resume_url(referral))
+
+
+@bp.route("/refer/<public_id>/delete", methods=["GET", "POST"])
+@allow(*REFERRERS)
+def delete_draft(public_id: str) -> str | Response:
+    """Check, then delete a referral that was never sent (sent ones are kept)."""
+    referral = _own_draft(public_id)
+    if referral.status != Status.DRAFT:
+        abort(404)
+    form = PlainForm()
+    if form.validate_on_submit():
+        if store.delete_draft(referral, current_user):
+            flash(gettext("Referral deleted"), "success")
+        return redirect(url_for("referrals.home"))
+    form.submit.label.text = gettext("Yes, delete it")
+    return render_template(
+        "referrals/delete_draft.html",
+        form=form,
+        draft=describe_draft(referral, referral_conversation(), current_user),
+        area="practitioners",
+    )
 
 
 @bp.route("/refer/<public_id>")
