@@ -11,6 +11,11 @@ function csrfToken () {
   return field ? field.value : ''
 }
 
+// We keep no copies of pages in the browser (historyCacheSize 0: they may show family data), so
+// Back after an htmx step loads the page afresh, with all its behaviour, instead of htmx
+// swapping the whole page into the body.
+if (window.htmx) window.htmx.config.refreshOnHistoryMiss = true
+
 // htmx sends the CSRF token as a header on every request it makes.
 document.body.addEventListener('htmx:configRequest', (event) => {
   event.detail.headers['X-CSRFToken'] = csrfToken()

@@ -11,7 +11,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext
 
-from portal.core.dates import govuk_date
+from portal.core.dates import govuk_date, govuk_datetime
 from portal.core.site import site_settings
 from portal.referrals.engine import (
     Conversation,
@@ -19,6 +19,7 @@ from portal.referrals.engine import (
     Step,
     StepInstance,
     load_conversation,
+    next_step,
     problem_text,
     render_text,
     summary,
@@ -134,3 +135,33 @@ def answer_rows(
             break
         rows.append(Row(row.key, row.question, answer_lines(row.step, row.value)))
     return rows
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What tells one unfinished referral from another on the referrer's list."""
+
+    public_id: str
+    children: str
+    started: str
+    changed: str
+    next_question: str | None  # None when every question is answered
+
+
+def describe_draft(referral: Any, conversation: Conversation, referrer: Any | None = None) -> Draft:
+    """A draft referral as its referrer will recognise it: who, when, and how far along."""
+    answers = referral.answers or {}
+    names = [person_name(p) for p in (answers.get("children") or {}).get("people", [])]
+    upcoming = next_step(conversation, answers)
+    question = None
+    if upcoming is not None:
+        question = render_text(
+            upcoming.step.label, upcoming, answers, conversation, pipe_context(referrer), translate
+        )
+    return Draft(
+        public_id=referral.public_id,
+        children=", ".join(n for n in names if n),
+        started=govuk_datetime(referral.created_at),
+        changed=govuk_datetime(referral.updated_at),
+        next_question=question,
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import Account
@@ -74,6 +74,20 @@ def save_answers(referral: Referral, answers: Mapping[str, Any], actor: Account,
     referral.updated_at = utcnow()
     record_audit(actor, "referral_answer_saved", SUBJECT, referral.public_id, {"step": key})
     db.session.commit()
+
+
+def delete_draft(referral: Referral, actor: Account) -> bool:
+    """Delete a draft its referrer no longer wants; False if it was sent in the meantime."""
+    public_id = referral.public_id
+    deleted = db.session.execute(
+        delete(Referral).where(Referral.id == referral.id, Referral.status == Status.DRAFT)
+    )
+    if not deleted.rowcount:
+        db.session.rollback()
+        return False
+    record_audit(actor, "referral_draft_deleted", SUBJECT, public_id)
+    db.session.commit()
+    return True
 
 
 def allocate_reference(year: int) -> str:

@@ -77,6 +77,7 @@ def test_referrer_and_front_door_pages(new_page, live_account, live_app, lang, v
     page = new_page(viewport)
     browser_sign_in(page, partner, live_app)
     visit(page, "/refer", lang)
+    visit(page, f"/refer/{draft_id}/delete", lang)
     visit(page, f"/refer/{sent_id}/sent", lang)
     visit(page, f"/refer/{sent_id}/outcome", lang)
     visit(page, stop_first.replace("immediate_danger", "danger_stop"), lang)

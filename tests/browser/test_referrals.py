@@ -173,7 +173,7 @@ def test_a_referral_without_javascript_resumed_on_another_device(
     NO_JS.add(id(other))
     browser_sign_in(other, partner, live_app)
     other.goto("/refer")
-    other.get_by_role("link", name="Carry on with the referral").click()
+    other.get_by_role("link", name="Carry on the referral started").click()
     answer_steps(other, STEPS[5:], with_js=False)
     reference = send_and_read_reference(other)
     other.get_by_role("link", name="Download a copy of your referral (PDF)").is_visible()

@@ -27,7 +27,7 @@ VALUE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 PIPE_SOURCES = ("answers", "person", "site", "referrer")
 COMMON_STEP_KEYS = frozenset({"id", "type", "label", "hint", "when", "for_each", "pipe"})
-TOP_KEYS = frozenset({"id", "version", "title", "routes", "triage", "steps"})
+TOP_KEYS = frozenset({"id", "version", "title", "routes", "triage", "steps", "not_signposted"})
 
 
 class _Checker:
@@ -137,7 +137,20 @@ def parse_conversation(text: str, source: str = "conversation") -> Conversation:
         default_route=default_route,
         default_reason=check.text(triage_node, "default_reason"),
         source=source,
+        not_signposted=_parse_not_signposted(check, root),
     )
+
+
+def _parse_not_signposted(check: _Checker, root: MarkedMap) -> tuple[str, ...]:
+    """Service ids (any text) the conversation leads to; an empty list is allowed."""
+    if "not_signposted" not in root:
+        return ()
+    ids = []
+    for value, line in check.items(root, "not_signposted", "'not_signposted'"):
+        if not isinstance(value, str) or not value.strip():
+            raise check.fail("'not_signposted' must list directory service ids", line)
+        ids.append(value.strip())
+    return tuple(ids)
 
 
 def _parse_routes(check: _Checker, root: MarkedMap) -> dict[str, Route]:

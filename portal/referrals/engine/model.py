@@ -111,6 +111,8 @@ class Conversation:
     default_route: str
     default_reason: str
     source: str = ""
+    # Directory services this conversation itself leads to: never suggested as an alternative.
+    not_signposted: tuple[str, ...] = ()
 
     def step(self, step_id: str) -> Step:
         """The step with this id (KeyError when there is none)."""

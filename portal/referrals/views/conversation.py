@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -38,6 +38,7 @@ from portal.referrals.forms import (
 from portal.referrals.models import Referral, Status
 from portal.referrals.presenting import (
     answer_rows,
+    describe_draft,
     describe_person,
     problem_for,
     referral_conversation,
@@ -72,10 +73,15 @@ def _resume_url(referral: Referral) -> str:
 def home() -> str:
     """Your referrals: drafts to carry on with, and what happened to the ones you sent."""
     referrals = store.own_referrals(current_user)
+    conversation = referral_conversation()
     return render_template(
         "referrals/home.html",
         referrals=referrals,
-        drafts=[r for r in referrals if r.status == Status.DRAFT],
+        drafts=[
+            describe_draft(r, conversation, current_user)
+            for r in referrals
+            if r.status == Status.DRAFT
+        ],
         sent=[r for r in referrals if r.status != Status.DRAFT],
         form=PlainForm(),
         area="practitioners",
@@ -91,6 +97,27 @@ def start() -> Response:
         abort(400)
     referral = store.start_referral(current_user, referral_conversation())
     return redirect(_resume_url(referral))
+
+
+@bp.route("/refer/<public_id>/delete", methods=["GET", "POST"])
+@allow(*REFERRERS)
+def delete_draft(public_id: str) -> str | Response:
+    """Check, then delete a referral that was never sent (sent ones are kept)."""
+    referral = _own_draft(public_id)
+    if referral.status != Status.DRAFT:
+        abort(404)
+    form = PlainForm()
+    if form.validate_on_submit():
+        if store.delete_draft(referral, current_user):
+            flash(gettext("Referral deleted"), "success")
+        return redirect(url_for("referrals.home"))
+    form.submit.label.text = gettext("Yes, delete it")
+    return render_template(
+        "referrals/delete_draft.html",
+        form=form,
+        draft=describe_draft(referral, referral_conversation(), current_user),
+        area="practitioners",
+    )
 
 
 @bp.route("/refer/<public_id>")
@@ -125,8 +152,10 @@ def _step_context(
     label = text_for(step.label, instance, answers, conversation, current_user)
     hint = text_for(step.hint, instance, answers, conversation, current_user)
     if form is None:
+        # Never filled from the request: during a POST this is the *next* question, and only
+        # the person's own saved answer (if they answered it before) may be shown in it.
         form_class = build_form(step, label, hint, _translate_option)
-        form = form_class(data=stored_formdata(step, instance.value(answers)))
+        form = form_class(formdata=None, data=stored_formdata(step, instance.value(answers)))
     route = path(conversation, answers)
     position = next((i for i, item in enumerate(route) if item.key == instance.key), 0)
     previous = route[position - 1].key if position else None
@@ -141,14 +170,16 @@ def _step_context(
         "step_url": _step_url(referral, instance.key),
         "previous_url": _step_url(referral, previous) if previous else None,
         "transcript": answer_rows(conversation, answers, current_user, until=instance.key),
-        "services": signposting_services(answers),
+        "services": signposting_services(answers, conversation.not_signposted),
         "area": "practitioners",
     }
     if step.type == "person-list":
         context["people"] = [
             {"id": p["id"], "lines": describe_person(step, p)} for p in people_of(instance, answers)
         ]
-        context["person_form"] = person_form or build_person_form(step, _translate_option)()
+        context["person_form"] = person_form or build_person_form(step, _translate_option)(
+            formdata=None
+        )
         context["form"] = context["person_form"]  # the layout's "Error:" title reads `form`
         context["finish_form"] = PlainForm()
         context["item_label"] = _translate_option(step.item_label or "")
@@ -206,9 +237,10 @@ def step(public_id: str, key: str) -> str | Response:
     if instance.step.type == "person-list":
         return _post_person_list(referral, instance)
     conversation = referral_conversation()
-    context = _step_context(referral, instance)
-    form_class = type(context["form"])
-    form = form_class()
+    answers = referral.answers
+    label = text_for(instance.step.label, instance, answers, conversation, current_user)
+    hint = text_for(instance.step.hint, instance, answers, conversation, current_user)
+    form = build_form(instance.step, label, hint, _translate_option)()
     if not form.validate():
         abort(400)  # only the CSRF token is checked here: the engine checks the answer
     result = answer_step(instance, referral.answers, engine_input(instance.step, request.form))

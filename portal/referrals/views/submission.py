@@ -54,7 +54,7 @@ def check(public_id: str) -> str | Response:
         "referrals/check.html",
         referral=referral,
         rows=answer_rows(conversation, referral.answers, current_user),
-        services=signposting_services(referral.answers),
+        services=signposting_services(referral.answers, conversation.not_signposted),
         form=form,
         signpost_form=PlainForm(prefix="signpost"),
         area="practitioners",
@@ -69,7 +69,8 @@ def signposted(public_id: str) -> str | Response:
     form = PlainForm(prefix="signpost")
     if not form.validate_on_submit():
         abort(400)
-    services = [s.id for s in signposting_services(referral.answers)]
+    not_signposted = referral_conversation().not_signposted
+    services = [s.id for s in signposting_services(referral.answers, not_signposted)]
     store.record_signposted(referral, current_user, services)
     return redirect(url_for("referrals.outcome", public_id=public_id))
 
@@ -136,7 +137,7 @@ def outcome(public_id: str) -> str | Response:
         "referrals/outcome.html",
         referral=referral,
         outcome=outcome_for_referrer(referral),
-        services=signposting_services(referral.answers)
+        services=signposting_services(referral.answers, referral_conversation().not_signposted)
         if referral.status == Status.SIGNPOSTED
         else [],
         form=form,

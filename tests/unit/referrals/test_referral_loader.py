@@ -114,3 +114,12 @@ def test_the_referral_conversation_loads():
         "family-help",
         "universal",
     ]
+
+
+def test_not_signposted_lists_service_ids_and_is_optional() -> None:
+    assert parse_conversation(GOOD).not_signposted == ()
+    listed = parse_conversation(GOOD + "not_signposted:\n  - abc-123\n  - def-456\n")
+    assert listed.not_signposted == ("abc-123", "def-456")
+    with pytest.raises(ConversationError) as error:
+        parse_conversation(GOOD + "not_signposted:\n  - {id: 1}\n")
+    assert "'not_signposted' must list directory service ids" in str(error.value)
