@@ -64,7 +64,8 @@ const wire = (box, ceremony) => {
   const token = box.dataset.csrfToken;
   box.hidden = false;
   button.addEventListener("click", async () => {
-    error.hidden = true;
+    // GOV.UK's error message style beats the hidden attribute, so a class hides it.
+    error.classList.add("govuk-!-display-none");
     button.disabled = true;
     try {
       const options = await post(box.dataset.optionsUrl, token);
@@ -72,7 +73,7 @@ const wire = (box, ceremony) => {
       const result = await post(box.dataset.verifyUrl, token, credentialJSON(credential));
       window.location.assign(result.next);
     } catch (problem) {
-      error.hidden = false;
+      error.classList.remove("govuk-!-display-none");
       button.disabled = false;
     }
   });

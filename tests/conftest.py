@@ -22,7 +22,7 @@ from tests.databases import (
     empty_all_tables,
     migrate_to_head,
 )
-from tests.pages import check_page
+from tests.pages import CheckedClient, check_page
 
 AXE_LOG = pytest.StashKey[Path]()
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -63,6 +63,7 @@ def app(database_name: str, database_root: Path, tmp_path: Path) -> Iterator[Fla
     """A portal app on a migrated database that is emptied after each test."""
     url = database_urls(database_root)[database_name]
     application = create_app(config_for_tests(url, tmp_path))
+    application.test_client_class = CheckedClient  # checks every HTML response (tests/pages.py)
     if url not in _migrated:
         create_database_if_missing(url)
         migrate_to_head(application)

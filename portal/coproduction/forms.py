@@ -172,8 +172,9 @@ class ThemeForm(FlaskForm):
 class MergeThemesForm(FlaskForm):
     """Merge one theme into another."""
 
-    source = SelectField(_l("Merge this theme"), widget=GovSelect(), validators=[InputRequired()])
-    target = SelectField(_l("Into this theme"), widget=GovSelect(), validators=[InputRequired()])
+    # Not `required`: a select always sends one of its choices, and SelectField checks it is one.
+    source = SelectField(_l("Merge this theme"), widget=GovSelect())
+    target = SelectField(_l("Into this theme"), widget=GovSelect())
     submit = SubmitField(_l("Merge themes"), widget=GovSubmitInput())
 
 

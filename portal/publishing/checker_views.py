@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, render_template, request
+from wtforms import Form
 
 from portal.core.access import public
 from portal.publishing.blueprint import bp
@@ -44,6 +45,11 @@ def result_context(view: PageView, result: CheckResult) -> dict[str, Any]:
     }
 
 
+def answered(form: Form) -> bool:
+    """Whether the query carries any of this form's answers (not only `?lang=` or a tracker)."""
+    return any(field.name in request.args for field in form)
+
+
 def _render(template: str, view: PageView, form: Any, result: dict | None) -> Response:
     return cacheable(
         Response(
@@ -61,12 +67,12 @@ def kinship_checker() -> Response:
     view = _offer("kinship")
     form = KinshipCheckerForm(request.args)
     result = None
-    if request.args and form.validate():
+    if answered(form) and form.validate():
         checked = check_kinship(
             view.english.sections, form.arrival.data, form.order.data, as_int(form.child_age.data)
         )
         result = result_context(view, checked)
-    elif not request.args:
+    elif not answered(form):
         form = KinshipCheckerForm()
     return _render("publishing/checker_kinship.html", view, form, result)
 
@@ -78,7 +84,7 @@ def care_leavers_checker() -> Response:
     view = _offer("care-leavers")
     form = CareLeaverCheckerForm(request.args)
     result = None
-    if request.args and form.validate():
+    if answered(form) and form.validate():
         checked = check_care_leaver(
             view.english.sections,
             as_int(form.age.data),
@@ -87,6 +93,6 @@ def care_leavers_checker() -> Response:
             form.status.data,
         )
         result = result_context(view, checked)
-    elif not request.args:
+    elif not answered(form):
         form = CareLeaverCheckerForm()
     return _render("publishing/checker_care_leavers.html", view, form, result)

@@ -43,6 +43,8 @@ def test_add_a_passkey_then_sign_in_with_it(live_app, live_server, live_account,
     expect(page.get_by_role("heading", level=1)).to_have_text("Your family's plan")
 
     page.goto(f"{base}/my-plan/passkeys")
+    expect(page.get_by_role("button", name="Add a passkey")).to_be_visible()
+    expect(page.get_by_text("That did not work. Try again")).to_be_hidden()
     assert_accessible(page)
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
@@ -55,3 +57,17 @@ def test_add_a_passkey_then_sign_in_with_it(live_app, live_server, live_account,
     page.goto(f"{base}/my-plan/sign-in")
     page.get_by_role("button", name="Sign in with a passkey").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your family's plan")
+
+
+def test_the_passkey_error_shows_only_when_an_attempt_fails(live_server, phone_page):
+    page = phone_page
+    page.goto(f"{live_server.url.replace('127.0.0.1', 'localhost')}/my-plan/sign-in?lang=en")
+    error = page.get_by_text("That did not work. Sign in with your password instead.")
+    expect(page.get_by_role("button", name="Sign in with a passkey")).to_be_visible()
+    expect(error).to_be_hidden()
+    page.route(
+        "**/my-plan/sign-in/passkey/options",
+        lambda route: route.fulfill(status=503, content_type="application/json", body="{}"),
+    )
+    page.get_by_role("button", name="Sign in with a passkey").click()
+    expect(error).to_be_visible()

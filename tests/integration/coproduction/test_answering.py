@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup
 from sqlalchemy import inspect, select
 
 from portal.coproduction.models import Answer, SurveyResponse
@@ -150,3 +151,19 @@ def test_respondent_language_is_used_when_the_survey_has_it(app, client):
     assert re.search(r'<html lang="pl"', html)
     english = client.get("/have-your-say/youth-club?lang=ro").get_data(as_text=True)
     assert "Your youth club" in english and 'lang="en"' in english
+
+
+def test_check_your_answers_shows_each_question_as_words(app, client):
+    make_open_survey(app)
+    start = client.get("/have-your-say/youth-club", **REQUEST)
+    token = csrf_token_from(start)
+    client.post("/have-your-say/youth-club/start", data={"csrf_token": token}, **REQUEST)
+    send = client.get("/have-your-say/youth-club/send", **REQUEST)
+    check = BeautifulSoup(send.get_data(as_text=True), "html.parser")
+    keys = check.select(".govuk-summary-list__key")
+    assert [key.get_text(strip=True) for key in keys] == [
+        "How do you feel at the club?",
+        "Which day is best?",
+        "What should change?",
+    ]
+    assert keys[0].find("span", lang="en") is not None

@@ -8,6 +8,7 @@ import io
 import pypdfium2
 import pytest
 import zxingcpp
+from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -262,3 +263,22 @@ def test_other_staff_cannot_see_surveys(app, make_account, sign_in):
     sign_in(client, make_account([Role.FRONT_DOOR]))
     assert client.get(f"{HOME}/{public_id}").status_code == 404
     assert client.get(f"{HOME}/{public_id}/export.csv").status_code == 404
+
+
+def test_a_survey_opens_from_the_list_and_shows_its_web_address(app, officer):
+    make_open_survey(app)
+    listing = BeautifulSoup(officer.get(HOME).get_data(as_text=True), "html.parser")
+    link = listing.select_one("tbody").find("a", string="Your youth club")
+    assert link is not None, "the survey's title is a link"
+    assert "<a" not in listing.select_one("tbody").get_text()
+    overview = BeautifulSoup(officer.get(link["href"]).get_data(as_text=True), "html.parser")
+    assert overview.h1.get_text(strip=True) == "Your youth club"
+    rows = {
+        row.select_one(".govuk-summary-list__key").get_text(strip=True): row.select_one(
+            ".govuk-summary-list__value"
+        )
+        for row in overview.select(".govuk-summary-list__row")
+    }
+    address = rows["Web address"]
+    assert address.get_text(strip=True) == "http://localhost/have-your-say/youth-club"
+    assert address.find("span", class_="app-break-words") is not None

@@ -1,6 +1,7 @@
 """The home page in every language, and how the language is chosen and remembered."""
 
 import pytest
+from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
 from portal.core.i18n import LANGUAGES
@@ -76,3 +77,16 @@ def test_translations_page_lists_drafted_content(client: FlaskClient, page_check
     arabic_offers = [text for text in items if "(العربية)" in text]
     assert arabic_offers, "the Arabic local offers are listed"
     assert all("not yet checked by a qualified translator" in text for text in arabic_offers)
+
+
+def test_translations_page_names_each_language_in_its_own_words(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get("/languages").get_data(as_text=True), "html.parser")
+    first_cells = [row.find(["th", "td"]) for row in soup.select("tbody tr")]
+    assert [cell.get_text(strip=True) for cell in first_cells] == [
+        "Polski",
+        "Română",
+        "اردو",
+        "العربية",
+        "বাংলা",
+    ]
+    assert first_cells[0].find("span", lang="pl").get_text() == "Polski"

@@ -58,7 +58,10 @@ def test_earlier_versions_and_their_changes(member_client, page_check):
 
 def test_view_and_answer(app, client, sign_in, member_client, page_check):
     family_client, lead, family_id, _ = member_client
-    page_check(family_client.get("/my-plan/views"))
+    form = page_check(family_client.get("/my-plan/views"))
+    assert [legend.get_text(strip=True) for legend in form.select("legend")] == [
+        "What do you want to do?"
+    ]
     response = post_form(
         family_client, "/my-plan/views", {"kind": "disagree", "text": "Nana can help more"}
     )

@@ -1,5 +1,7 @@
 """The eligibility checkers as GET forms over HTTP."""
 
+import pytest
+from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
 
@@ -72,3 +74,40 @@ def test_care_leaver_checker_errors(client: FlaskClient, page_check) -> None:
     assert "Enter your age" in summary
     assert "Select how long you were in care" in summary
     assert "Select yes if you are still in care" in summary
+
+
+def _soup(client: FlaskClient, url: str) -> BeautifulSoup:
+    return BeautifulSoup(client.get(url).get_data(as_text=True), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("url", "questions"),
+    [
+        (
+            "/kinship/checker",
+            ["How did the child come to live with you?", "Is there a legal order?"],
+        ),
+        (
+            "/care-leavers/checker",
+            [
+                "How long were you in care after your 14th birthday?",
+                "Are you still in care?",
+                "Do you know your leaving care status?",
+            ],
+        ),
+    ],
+)
+def test_checkers_ask_each_question_in_words(client: FlaskClient, url, questions) -> None:
+    legends = [legend.get_text(strip=True) for legend in _soup(client, url).select("legend")]
+    assert legends == questions
+
+
+@pytest.mark.parametrize("url", ["/kinship/checker", "/care-leavers/checker"])
+@pytest.mark.parametrize("query", ["?lang=pl", "?lang=en", "?utm_source=leaflet"])
+def test_checkers_wait_for_answers_before_checking_them(client: FlaskClient, url, query) -> None:
+    soup = _soup(client, url + query)
+    assert soup.select_one(".govuk-error-summary") is None
+    assert soup.select(".govuk-error-message") == []
+    assert not soup.title.get_text().strip().startswith(("Error", "Błąd"))
+    assert soup.select("input[checked]") == []
+    assert all(not field.get("value") for field in soup.select("input[type=text]"))

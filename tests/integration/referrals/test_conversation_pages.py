@@ -1,5 +1,7 @@
 """The referral conversation over real HTTP: one-question pages, htmx fragments, saving."""
 
+import re
+
 from sqlalchemy import select
 
 from portal.core.access import Role
@@ -120,7 +122,12 @@ def test_children_can_be_added_changed_and_removed(app, client, make_account, si
     assert [p["first_name"] for p in people] == ["Amira", "Zain"]
     zain = people[1]["id"]
     change_url = f"/refer/{public_id}/step/children/people/{zain}"
-    page_check(client.get(change_url))
+    changing = client.get(change_url)
+    page = page_check(changing)
+    legends = [legend.get_text(strip=True) for legend in page.select("legend")]
+    assert legends == ["Date of birth"]
+    day = re.search(r'<input[^>]*name="date_of_birth"[^>]*>', changing.get_data(as_text=True))
+    assert day.group(0).count("inputmode=") == 1
     answer(
         client,
         change_url,

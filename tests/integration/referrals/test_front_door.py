@@ -91,6 +91,9 @@ def test_the_front_door_reads_asks_and_decides_and_the_referrer_sees_the_outcome
     page = page_check(desk.get(read_url))
     text = page.get_text(" ", strip=True)
     assert "Suggested route: Family Help" in text
+    assert [legend.get_text(strip=True) for legend in page.select("legend")] == [
+        "What have you decided?"
+    ]
     assert "Needs that usually call for Family Help." in text
     assert row(app, public_id).status == Status.IN_REVIEW
     with app.app_context():
@@ -132,9 +135,14 @@ def test_the_front_door_reads_asks_and_decides_and_the_referrer_sees_the_outcome
     assert decided.status_code == 302
     assert row(app, public_id).status == Status.DECIDED
 
+    page = page_check(desk.get(read_url))
+    decision = [p.get_text(strip=True) for p in page.select(".govuk-inset-text p")]
+    assert decision == ["Family Help", "Attendance and mum's low mood together."]
+
     page = page_check(client.get(outcome_url))
+    outcome = [p.get_text(strip=True) for p in page.select(".govuk-inset-text p")]
+    assert outcome == ["Family Help", "A Family Help worker will phone mum this week."]
     text = page.get_text(" ", strip=True)
-    assert "Family Help" in text
     assert "A Family Help worker will phone mum this week." in text  # the family agreed
     assert "Attendance and mum's low mood together." not in text  # reasons stay with the council
     with app.app_context():
