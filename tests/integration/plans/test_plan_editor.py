@@ -78,7 +78,7 @@ def test_htmx_edit_returns_a_fragment(app, client, lead_and_family):
     url = f"/practitioners/families/{family_id}/plan/goals/new"
     headers = {"HX-Request": "true"}
     form = client.get(url, headers=headers).get_data(as_text=True)
-    assert "<html" not in form and 'hx-post="' in form
+    assert "<html" not in form and 'data-hx-post="' in form
     response = client.post(
         url,
         data={"csrf_token": csrf_token_from(client.get(url)), "text": "Rent is paid"},

@@ -67,7 +67,7 @@ def test_with_htmx_the_next_question_comes_back_as_a_fragment_with_the_answer(
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "<html" not in html
-    assert 'hx-swap-oob="beforeend:#transcript"' in html
+    assert 'data-hx-swap-oob="beforeend:#transcript"' in html
     assert "Is a child in immediate danger right now?" in html  # the answered question
     assert "What is your role, and how do you know the family?" in html  # the next one
     assert response.headers["HX-Push-Url"] == f"/refer/{public_id}/step/referrer_role"
