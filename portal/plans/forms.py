@@ -259,7 +259,6 @@ class CommentForm(FlaskForm):
     kind = RadioField(
         _l("What do you want to do?"),
         choices=[("view", _l("Add my views")), ("disagree", _l("Say I don't agree"))],
-        default="view",
         widget=GovRadioInput(),
         validators=[InputRequired(message=_l("Choose what you want to do"))],
     )
