@@ -71,14 +71,16 @@ class FamilyForm(FlaskForm):
     )
     preferred_language = SelectField(
         _l("The family's preferred language"),
-        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+        choices=[("", _l("Choose a language"))]
+        + [(code, lang.native_name) for code, lang in LANGUAGES.items()],
         widget=GovSelect(),
+        validators=[DataRequired(message=_l("Select the family's preferred language"))],
     )
     interpreter_needed = RadioField(
         _l("Does the family need an interpreter?"),
         choices=[("no", _l("No")), ("yes", _l("Yes"))],
-        default="no",
         widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Select yes if the family needs an interpreter"))],
     )
     submit = SubmitField(_l("Create family"), widget=GovSubmitInput())
 
