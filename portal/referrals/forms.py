@@ -51,7 +51,6 @@ class TranslatedDateInput(GovDateInput):
         names = {"Day": gettext("Day"), "Month": gettext("Month"), "Year": gettext("Year")}
         for item in params["items"]:
             item["label"] = names.get(item["label"], item["label"])
-            item["attributes"] = {"inputmode": "numeric"}
         return params
 
 
