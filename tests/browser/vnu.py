@@ -25,12 +25,11 @@ VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/bui
 # the same page fetched twice is checked once.
 VOLATILE = re.compile(rb'(nonce|value|content)="[A-Za-z0-9_\-.=+/]{20,}"')
 DOCTYPE = re.compile(rb"^\s*<!doctype html", re.IGNORECASE)
-# An htmx fragment is checked inside the smallest valid document; on one line, so the fragment's
-# own line numbers stay as they were.
-FRAGMENT_SHELL = (
-    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>fragment</title>'
-    b"</head><body>\n"
-)
+# An htmx fragment is checked inside the smallest valid document, the shell on the fragment's
+# first line so its line numbers stay as they were. A fragment may start with a <title> (htmx
+# sets the page's title from it): that goes in the head.
+FRAGMENT_HEAD = b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+FRAGMENT_TITLE = re.compile(rb"^\s*<title>.*?</title>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,12 @@ class HtmlRecorder:
         if DOCTYPE.match(body):
             path.write_bytes(body)
         else:
-            path.write_bytes(FRAGMENT_SHELL + body)
+            title = FRAGMENT_TITLE.match(body)
+            if title:
+                fragment = title.group(0) + b"</head><body>" + body[title.end() :]
+            else:
+                fragment = b"<title>fragment</title></head><body>" + body
+            path.write_bytes(FRAGMENT_HEAD + fragment)
             url += " (htmx fragment)"
         path.with_suffix(".url").write_text(url, encoding="utf-8")
 
