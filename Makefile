@@ -4,14 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LANGS := pl ro ur ar bn
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 export FLASK_APP := portal
 
-.PHONY: run test install compile messages migrate demo lint format vendor bench clean
+.PHONY: run test install compile vnu messages migrate demo lint format vendor bench clean
 
 run: install compile migrate demo  ## install, migrate, load demo data and serve on 127.0.0.1:5000
 	SHOW_DEV_OUTBOX=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
 
-test: install compile  ## install and run the whole suite (unit, integration, browser, security)
+test: install compile vnu  ## install and run the whole suite (unit, integration, browser, security)
 	$(BIN)/ruff check .
 	AXE_COVERAGE=1 $(BIN)/pytest
 
@@ -25,6 +27,12 @@ $(STAMP): pyproject.toml
 
 compile: install  ## build the .mo files from locales/
 	$(BIN)/pybabel compile --statistics -d locales 2>&1 | tail -n 6
+
+vnu: $(VNU_JAR)  ## the Nu Html Checker, which the browser tests run over every page they see
+
+$(VNU_JAR): Makefile
+	npm install --no-save --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+	touch $(VNU_JAR)
 
 messages: install  ## extract strings to locales/messages.pot and update every catalogue
 	$(BIN)/pybabel extract --no-location --sort-output --omit-header --no-wrap -F babel.cfg -k lazy_gettext -k _l -o locales/messages.pot .
@@ -52,4 +60,4 @@ bench: install compile  ## measure against a bare Flask app; writes bench/result
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache .tools

@@ -72,14 +72,16 @@ class FamilyForm(FlaskForm):
     )
     preferred_language = SelectField(
         _l("The family's preferred language"),
-        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+        choices=[("", _l("Choose a language"))]
+        + [(code, lang.native_name) for code, lang in LANGUAGES.items()],
         widget=GovSelect(),
+        validators=[DataRequired(message=_l("Select the family's preferred language"))],
     )
     interpreter_needed = RadioField(
         _l("Does the family need an interpreter?"),
         choices=[("no", _l("No")), ("yes", _l("Yes"))],
-        default="no",
         widget=GovRadioInput(),
+        validators=[InputRequired(message=_l("Select yes if the family needs an interpreter"))],
     )
     submit = SubmitField(_l("Create family"), widget=GovSubmitInput())
 
@@ -260,7 +262,6 @@ class CommentForm(FlaskForm):
     kind = RadioField(
         _l("What do you want to do?"),
         choices=[("view", _l("Add my views")), ("disagree", _l("Say I don't agree"))],
-        default="view",
         widget=GovRadioInput(),
         validators=[InputRequired(message=_l("Choose what you want to do"))],
     )

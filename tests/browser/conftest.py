@@ -16,6 +16,7 @@ from portal import create_app
 from portal.accounts.models import Account
 from portal.extensions import limiter
 from tests.browser.axe import track_templates
+from tests.browser.vnu import HtmlRecorder
 from tests.conftest import TEST_PASSWORD, account_factory, config_for_tests, next_totp_code
 from tests.databases import empty_all_tables, migrate_to_head
 
@@ -51,8 +52,16 @@ class LiveServer:
         self.server.shutdown()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def html_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HtmlRecorder]:
+    """Every HTML response the browser tests saw; the Nu Html Checker checks them at the end."""
+    recorder = HtmlRecorder(tmp_path_factory.mktemp("html-pages"))
+    yield recorder
+    recorder.assert_valid()
+
+
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def live_app(tmp_path_factory: pytest.TempPathFactory, html_pages: HtmlRecorder) -> Flask:
     """The app behind the live server, on its own migrated SQLite database."""
     root = tmp_path_factory.mktemp("live")
     config = config_for_tests(f"sqlite:///{root / 'live.sqlite3'}", root)
@@ -61,6 +70,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     app = create_app(config)
     migrate_to_head(app)
     report_rendered_templates(app)
+    html_pages.record_responses(app)
     return app
 
 

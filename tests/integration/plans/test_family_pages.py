@@ -126,3 +126,20 @@ def test_arabic_pages_are_right_to_left(member_client, page_check):
     client, *_ = member_client
     soup = page_check(client.get("/my-plan?lang=ar"), expect_lang="ar")
     assert soup.html["dir"] == "rtl"
+
+
+def test_what_you_think_starts_with_nothing_chosen(member_client, page_check):
+    client, *_ = member_client
+    page = page_check(client.get("/my-plan/views"))
+    assert [r["value"] for r in page.select("input[name=kind]")] == ["view", "disagree"]
+    assert page.select("input[name=kind][checked]") == []
+    assert page.select_one("textarea[name=text]").get_text() == ""
+
+
+def test_what_you_think_asks_for_a_choice_when_none_is_made(member_client, page_check):
+    client, *_ = member_client
+    response = post_form(client, "/my-plan/views", {"text": "Nana can help more"})
+    page = page_check(response)
+    summary = [li.get_text(strip=True) for li in page.select(".govuk-error-summary__list li")]
+    assert summary == ["Choose what you want to do"]
+    assert page.select_one("textarea[name=text]").get_text().strip() == "Nana can help more"

@@ -47,6 +47,25 @@ def test_create_family_starts_a_draft(app, client, sign_in, make_account, page_c
     assert "Ola, Piotr, Kasia" in text and "Polski" in text and "Needs an interpreter" in text
 
 
+def test_a_new_family_form_has_no_answer_chosen_for_the_practitioner(
+    client, sign_in, make_account, page_check
+):
+    sign_in(client, make_account([Role.LEAD_PRACTITIONER]))
+    page = page_check(client.get("/practitioners/families/new"))
+    language = page.select_one("select[name=preferred_language]")
+    assert language.select_one("option")["value"] == ""
+    assert language.select("option[selected]") == []
+    assert page.select("input[name=interpreter_needed][checked]") == []
+    response = post_form(
+        client, "/practitioners/families/new", {"name": "The Nowak family", "children": "Ola"}
+    )
+    summary = page_check(response).select(".govuk-error-summary__list li")
+    assert [li.get_text(strip=True) for li in summary] == [
+        "Select the family's preferred language",
+        "Select yes if the family needs an interpreter",
+    ]
+
+
 def test_family_form_errors_keep_what_was_typed(client, sign_in, make_account, page_check):
     sign_in(client, make_account([Role.LEAD_PRACTITIONER]))
     response = post_form(client, "/practitioners/families/new", {"name": "Keep me", "children": ""})
@@ -78,7 +97,7 @@ def test_htmx_edit_returns_a_fragment(app, client, lead_and_family):
     url = f"/practitioners/families/{family_id}/plan/goals/new"
     headers = {"HX-Request": "true"}
     form = client.get(url, headers=headers).get_data(as_text=True)
-    assert "<html" not in form and 'hx-post="' in form
+    assert "<html" not in form and 'data-hx-post="' in form
     response = client.post(
         url,
         data={"csrf_token": csrf_token_from(client.get(url)), "text": "Rent is paid"},

@@ -8,7 +8,14 @@ from portal.core.access import Role
 from portal.extensions import db
 from portal.referrals.models import Referral, Status
 from tests.conftest import csrf_token_from
-from tests.integration.referrals.journey import AMIRA, answer, start, step_key, walk_to_check
+from tests.integration.referrals.journey import (
+    AMIRA,
+    PLAIN_ANSWERS,
+    answer,
+    start,
+    step_key,
+    walk_to_check,
+)
 
 HTMX = {"HX-Request": "true"}
 
@@ -69,7 +76,7 @@ def test_with_htmx_the_next_question_comes_back_as_a_fragment_with_the_answer(
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "<html" not in html
-    assert 'hx-swap-oob="beforeend:#transcript"' in html
+    assert 'data-hx-swap-oob="beforeend:#transcript"' in html
     assert "Is a child in immediate danger right now?" in html  # the answered question
     assert "What is your role, and how do you know the family?" in html  # the next one
     assert response.headers["HX-Push-Url"] == f"/refer/{public_id}/step/referrer_role"
@@ -149,3 +156,17 @@ def test_someone_elses_referral_is_not_found(client, make_account, sign_in):
     client.post("/sign-out", data={"csrf_token": csrf_token_from(client.get("/sign-out"))})
     sign_in(client, other)
     assert client.get(first).status_code == 404
+
+
+def test_the_date_of_birth_boxes_have_each_attribute_once(client, make_account, sign_in):
+    sign_in(client, make_account([Role.PARTNER], kind="partner"))
+    url = start(client).headers["Location"]
+    for key in ("immediate_danger", "referrer_role"):
+        url = answer(client, url, PLAIN_ANSWERS[key]).headers["Location"]
+    assert step_key(url)[1] == "children"
+    html = client.get(url).get_data(as_text=True)
+    boxes = re.findall(r"<input\b[^>]*date-input[^>]*>", html)
+    assert len(boxes) == 3
+    for box in boxes:
+        names = re.findall(r"\s([a-z-]+)=", box)
+        assert sorted(names) == sorted(set(names)), box
