@@ -1,6 +1,10 @@
 """Site search over HTTP, on SQLite (FTS5) and PostgreSQL (full text) alike."""
 
+import pytest
 from flask.testing import FlaskClient
+
+# SQLite (FTS5) and PostgreSQL (full text) search differently.
+pytestmark = pytest.mark.both_databases
 
 
 def test_results_link_to_the_matching_section(client: FlaskClient, page_check) -> None:
