@@ -9,6 +9,7 @@ the database: only those tests also run on PostgreSQL (see README, "Testing").
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -140,6 +141,11 @@ class _OneConnectionSession(Session):
     """db.session during a test: every statement goes to the test's connection."""
 
     def get_bind(self, *args: object, **kwargs: object) -> Engine | Connection:
+        if threading.get_ident() != self.info["test_thread"]:
+            raise RuntimeError(
+                "another thread used the database inside a rolled-back test: "
+                "mark the test @pytest.mark.real_commits"
+            )
         return self.bind
 
 
@@ -162,6 +168,7 @@ def rolled_back(application: Flask) -> Iterator[None]:
             query_cls=Query,
             bind=connection,
             join_transaction_mode="create_savepoint",
+            info={"test_thread": threading.get_ident()},
         ),
         scopefunc=shared_session.registry.scopefunc,
     )
@@ -189,20 +196,20 @@ def app(
     # As on a new app, a test may add a route before its first request.
     application._got_first_request = False
     limiter.reset()
-    if request.node.get_closest_marker("real_commits"):
-        try:
+    try:
+        if request.node.get_closest_marker("real_commits"):
             yield application
-        finally:
             empty_all_tables(application)
-    else:
-        with rolled_back(application):
-            yield application
-    application.config.clear()
-    application.config.update(config)
-    application.extensions.clear()
-    application.extensions.update(extensions)
-    if len(list(application.url_map.iter_rules())) != routes:
-        apps_by_database.discard(database_name)
+        else:
+            with rolled_back(application):
+                yield application
+    finally:
+        application.config.clear()
+        application.config.update(config)
+        application.extensions.clear()
+        application.extensions.update(extensions)
+        if len(list(application.url_map.iter_rules())) != routes:
+            apps_by_database.discard(database_name)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Each test's rows are rolled back; inside a test, commit() and rollback() behave as usual."""
 
+import threading
+
 import pytest
 from flask import Flask
 from sqlalchemy import func, select, text
@@ -44,3 +46,18 @@ def test_real_commits_are_seen_by_another_connection(app: Flask) -> None:
             text("SELECT email FROM accounts WHERE email = :email"), {"email": account.email}
         ).scalar()
     assert seen == account.email
+
+
+def test_a_thread_in_a_rolled_back_test_is_told_to_mark_it(app: Flask) -> None:
+    failures: list[Exception] = []
+
+    def count_in_thread() -> None:
+        try:
+            count_accounts(app)
+        except RuntimeError as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=count_in_thread)
+    thread.start()
+    thread.join()
+    assert "mark the test @pytest.mark.real_commits" in str(failures[0])
