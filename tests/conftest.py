@@ -74,19 +74,6 @@ def database_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("databases")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "both_databases: behaviour depends on the database (SQL, constraints, locking, search, "
-        "migrations): also run on PostgreSQL when TEST_DATABASE_URL is set",
-    )
-    config.addinivalue_line(
-        "markers",
-        "real_commits: commits must be seen by other connections or threads; the tables are "
-        "emptied after the test instead of rolling its transaction back",
-    )
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run tests that use `app` on SQLite, and on PostgreSQL too when marked both_databases."""
     if "database_name" in metafunc.fixturenames:
