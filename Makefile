@@ -8,7 +8,7 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 export FLASK_APP := portal
 
-.PHONY: run test install compile vnu messages migrate demo lint format vendor bench clean
+.PHONY: run test test-fast install compile vnu messages migrate demo lint format vendor bench clean
 
 run: install compile migrate demo  ## install, migrate, load demo data and serve on 127.0.0.1:5000
 	SHOW_DEV_OUTBOX=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
@@ -16,6 +16,10 @@ run: install compile migrate demo  ## install, migrate, load demo data and serve
 test: install compile vnu  ## install and run the whole suite (unit, integration, browser, security)
 	$(BIN)/ruff check .
 	AXE_COVERAGE=1 $(BIN)/pytest
+
+test-fast: install compile  ## ruff and every test but the browser ones (PostgreSQL too if TEST_DATABASE_URL is set)
+	$(BIN)/ruff check .
+	$(BIN)/pytest --ignore=tests/browser
 
 install: $(STAMP)
 

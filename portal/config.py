@@ -5,8 +5,13 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from argon2.profiles import RFC_9106_LOW_MEMORY
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
+DEFAULT_TIME_COST = RFC_9106_LOW_MEMORY.time_cost
+DEFAULT_MEMORY_COST = RFC_9106_LOW_MEMORY.memory_cost
+DEFAULT_PARALLELISM = RFC_9106_LOW_MEMORY.parallelism
 
 
 def _flag(name: str, default: bool = False) -> bool:
@@ -81,6 +86,10 @@ def settings_from_environment() -> dict:
         "SHOW_DEV_OUTBOX": _flag("SHOW_DEV_OUTBOX"),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "locales"),
+        # argon2 password hashing costs: argon2-cffi's recommended defaults (RFC 9106, low memory).
+        "ARGON2_TIME_COST": int(os.environ.get("ARGON2_TIME_COST", str(DEFAULT_TIME_COST))),
+        "ARGON2_MEMORY_COST": int(os.environ.get("ARGON2_MEMORY_COST", str(DEFAULT_MEMORY_COST))),
+        "ARGON2_PARALLELISM": int(os.environ.get("ARGON2_PARALLELISM", str(DEFAULT_PARALLELISM))),
         "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Families First portal"),
         "CHECK_MIGRATIONS": _flag("CHECK_MIGRATIONS", True),
         # Family members sign in at /my-plan/sign-in, not at the staff sign-in.

@@ -1,14 +1,28 @@
-"""Fixtures every test can use: app, client, db_session, make_account, sign_in, page_check."""
+"""Fixtures every test can use: app, client, db_session, make_account, sign_in, page_check.
 
+The app is built once per database per run. Each test runs inside a transaction that is rolled
+back afterwards (the portal's commit() releases a savepoint), so no test sees another's rows.
+Mark a test `real_commits` when it needs commits other connections or threads can see; its
+tables are emptied afterwards instead. Mark it `both_databases` when its behaviour depends on
+the database: only those tests also run on PostgreSQL (see README, "Testing").
+"""
+
+import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyotp
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_sqlalchemy.query import Query
+from flask_sqlalchemy.session import Session
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import scoped_session, sessionmaker
 from werkzeug.test import TestResponse
 
 from portal import create_app
@@ -21,6 +35,7 @@ from tests.databases import (
     database_urls,
     empty_all_tables,
     migrate_to_head,
+    sqlite_savepoints_work,
 )
 from tests.pages import CheckedClient, check_page
 
@@ -40,7 +55,18 @@ def config_for_tests(database_url: str, tmp_path: Path) -> dict:
         "PDF_CACHE_DIR": str(tmp_path / "pdf-cache"),
         "SHOW_DEV_OUTBOX": True,
         "SERVER_NAME": None,
+        # Cheap password hashing: production keeps argon2's strong defaults (portal/config.py).
+        "ARGON2_TIME_COST": 1,
+        "ARGON2_MEMORY_COST": 8,
+        "ARGON2_PARALLELISM": 1,
     }
+
+
+def build_app(database_url: str, tmp_path: Path) -> Flask:
+    """A portal app for tests; the one place its test client class is chosen."""
+    application = create_app(config_for_tests(database_url, tmp_path))
+    application.test_client_class = CheckedClient  # checks every HTML response (tests/pages.py)
+    return application
 
 
 @pytest.fixture(scope="session")
@@ -48,31 +74,129 @@ def database_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("databases")
 
 
-_migrated: set[str] = set()
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run every test that uses `app` once per database (SQLite, and PostgreSQL if set)."""
+    """Run tests that use `app` on SQLite, and on PostgreSQL too when marked both_databases."""
     if "database_name" in metafunc.fixturenames:
         names = list(database_urls(Path("/unused")))
+        every = os.environ.get("TEST_ALL_ON_POSTGRESQL") == "1"
+        if not every and not metafunc.definition.get_closest_marker("both_databases"):
+            names = names[:1]  # SQLite
         metafunc.parametrize("database_name", names, scope="session")
 
 
-@pytest.fixture
-def app(database_name: str, database_root: Path, tmp_path: Path) -> Iterator[Flask]:
-    """A portal app on a migrated database that is emptied after each test."""
-    url = database_urls(database_root)[database_name]
-    application = create_app(config_for_tests(url, tmp_path))
-    application.test_client_class = CheckedClient  # checks every HTML response (tests/pages.py)
-    if url not in _migrated:
-        create_database_if_missing(url)
-        migrate_to_head(application)
-        _migrated.add(url)
-    limiter.reset()
-    yield application
-    empty_all_tables(application)
+class _AppsByDatabase:
+    """One migrated app per database, kept for the whole run."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.apps: dict[str, Flask] = {}
+        self.migrated: set[str] = set()
+
+    def get(self, name: str) -> Flask:
+        if name not in self.apps:
+            url = database_urls(self.root)[name]
+            application = build_app(url, self.root)
+            if url not in self.migrated:
+                create_database_if_missing(url)
+                migrate_to_head(application)
+                self.migrated.add(url)
+            with application.app_context():
+                db.engine.dispose()  # later connections are made with the listeners below
+                sqlite_savepoints_work(db.engine)
+            self.apps[name] = application
+        return self.apps[name]
+
+    def discard(self, name: str) -> None:
+        """Forget an app a test changed for good (it added a route): the next test builds anew."""
+        application = self.apps.pop(name)
+        with application.app_context():
+            db.engine.dispose()
+
+    def close(self) -> None:
+        for name in list(self.apps):
+            self.discard(name)
+
+
+@pytest.fixture(scope="session")
+def apps_by_database(database_root: Path) -> Iterator[_AppsByDatabase]:
+    apps = _AppsByDatabase(database_root)
+    yield apps
+    apps.close()
+
+
+class _OneConnectionSession(Session):
+    """db.session during a test: every statement goes to the test's connection."""
+
+    def get_bind(self, *args: object, **kwargs: object) -> Engine | Connection:
+        if threading.get_ident() != self.info["test_thread"]:
+            raise RuntimeError(
+                "another thread used the database inside a rolled-back test: "
+                "mark the test @pytest.mark.real_commits"
+            )
+        return self.bind
+
+
+@contextmanager
+def rolled_back(application: Flask) -> Iterator[None]:
+    """Run the block inside one transaction that is then rolled back.
+
+    db.session joins it with a savepoint, so the portal's commit() and rollback() work as usual
+    but nothing outlives the block.
+    """
     with application.app_context():
-        db.engine.dispose()
+        engine = db.engine
+    connection = engine.connect()
+    outer = connection.begin()
+    shared_session = db.session
+    db.session = scoped_session(
+        sessionmaker(
+            class_=_OneConnectionSession,
+            db=db,
+            query_cls=Query,
+            bind=connection,
+            join_transaction_mode="create_savepoint",
+            info={"test_thread": threading.get_ident()},
+        ),
+        scopefunc=shared_session.registry.scopefunc,
+    )
+    try:
+        yield
+    finally:
+        db.session = shared_session
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def app(
+    request: pytest.FixtureRequest,
+    database_name: str,
+    apps_by_database: _AppsByDatabase,
+    tmp_path: Path,
+) -> Iterator[Flask]:
+    """The portal on a migrated database, as it was before the test (see module docstring)."""
+    application = apps_by_database.get(database_name)
+    config = dict(application.config)
+    extensions = dict(application.extensions)
+    routes = len(list(application.url_map.iter_rules()))
+    application.config["PDF_CACHE_DIR"] = str(tmp_path / "pdf-cache")
+    # As on a new app, a test may add a route before its first request.
+    application._got_first_request = False
+    limiter.reset()
+    try:
+        if request.node.get_closest_marker("real_commits"):
+            yield application
+            empty_all_tables(application)
+        else:
+            with rolled_back(application):
+                yield application
+    finally:
+        application.config.clear()
+        application.config.update(config)
+        application.extensions.clear()
+        application.extensions.update(extensions)
+        if len(list(application.url_map.iter_rules())) != routes:
+            apps_by_database.discard(database_name)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 
 from portal.extensions import db
 
@@ -54,3 +54,21 @@ def empty_all_tables(app: Flask) -> None:
             else:
                 for table in reversed(db.metadata.sorted_tables):
                     connection.execute(table.delete())
+
+
+def sqlite_savepoints_work(engine: Engine) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, begin transactions, so savepoints nest properly.
+
+    Otherwise sqlite3 begins a transaction only at the first write and the first SAVEPOINT
+    starts one of its own, whose RELEASE commits (SQLAlchemy's pysqlite documentation).
+    """
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection: object, record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: object) -> None:
+        connection.exec_driver_sql("BEGIN")

@@ -1,10 +1,12 @@
 """Organisations, teams and accounts."""
 
 import contextlib
+import functools
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,7 +16,18 @@ from portal.core.audit import utcnow
 from portal.core.ids import new_public_id
 from portal.extensions import db
 
-password_hasher = PasswordHasher()
+
+def password_hasher() -> PasswordHasher:
+    """The argon2 hasher with this app's ARGON2_* costs (strong by default; tests make it cheap)."""
+    config = current_app.config
+    return _hasher_with(
+        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"], config["ARGON2_PARALLELISM"]
+    )
+
+
+@functools.cache
+def _hasher_with(time_cost: int, memory_cost: int, parallelism: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
 
 
 class Organisation(db.Model):
@@ -84,26 +97,30 @@ class Account(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         """Store an argon2 hash of the password."""
-        self.password_hash = password_hasher.hash(password)
+        self.password_hash = password_hasher().hash(password)
 
     def check_password(self, password: str) -> bool:
         """True when the password matches; rehashes if argon2's parameters have moved on."""
         if not self.password_hash:
             return False
+        hasher = password_hasher()
         try:
-            password_hasher.verify(self.password_hash, password)
+            hasher.verify(self.password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
-        if password_hasher.check_needs_rehash(self.password_hash):
+        if hasher.check_needs_rehash(self.password_hash):
             self.set_password(password)
         return True
 
 
-# A hash to check against when no account matches, so timing does not reveal which emails exist.
-DUMMY_PASSWORD_HASH = password_hasher.hash("not-a-real-password")
+@functools.cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash to check against when no account matches, made with the same costs as real ones."""
+    return hasher.hash("not-a-real-password")
 
 
 def spend_password_check_time(password: str) -> None:
-    """Do the same argon2 work as a real check."""
+    """Do the same argon2 work as a real check, so timing does not reveal which emails exist."""
+    hasher = password_hasher()
     with contextlib.suppress(VerificationError):
-        password_hasher.verify(DUMMY_PASSWORD_HASH, password)
+        hasher.verify(_dummy_hash(hasher), password)

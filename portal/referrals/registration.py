@@ -6,11 +6,10 @@ import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from portal.accounts.models import Account, Organisation
+from portal.accounts.models import Account, Organisation, password_hasher
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
 from portal.extensions import db
@@ -19,7 +18,6 @@ from portal.referrals.models import PartnerRegistration
 CODE_LIFETIME = timedelta(minutes=30)
 MAX_CODE_ATTEMPTS = 5
 MIN_PASSWORD_LENGTH = 12
-_hasher = PasswordHasher()
 
 
 def email_domain_allowed(email: str, domains: Iterable[str]) -> bool:
@@ -49,7 +47,7 @@ def start_registration(email: str, name: str, organisation: str) -> tuple[Partne
         email=email.strip().lower(),
         display_name=name.strip(),
         organisation_name=organisation.strip(),
-        code_hash=_hasher.hash(code),
+        code_hash=password_hasher().hash(code),
         code_expires_at=utcnow() + CODE_LIFETIME,
         attempts=0,
     )
@@ -81,7 +79,7 @@ def check_code(registration: PartnerRegistration, code: str) -> str | None:
         return "expired"
     registration.attempts += 1
     try:
-        _hasher.verify(registration.code_hash, "".join(code.split()))
+        password_hasher().verify(registration.code_hash, "".join(code.split()))
     except (VerificationError, InvalidHashError):
         return "locked" if registration.attempts >= MAX_CODE_ATTEMPTS else "wrong"
     registration.confirmed_at = utcnow()

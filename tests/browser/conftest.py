@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 320, "height": 640}
 DESK = {"width": 1280, "height": 800}
+LANGUAGES = ("en", "ar")  # English, and a right-to-left language
 
 
 class LiveServer:
@@ -177,6 +178,20 @@ def new_page(browser: Browser, live_server: LiveServer) -> Iterator[Callable[...
 def live_account(live_app: Flask) -> Callable[..., Account]:
     """Create an account in the live server's database."""
     return account_factory(live_app)
+
+
+def each_width_and_language(*pages: Page, languages: tuple[str, ...] = LANGUAGES) -> Iterator[str]:
+    """Switch signed-in pages to 320 px then 1280 px, yielding each language to ask for.
+
+    Resizing in place is much cheaper than a new browser context and a new sign-in each time;
+    the caller asks for the language with ?lang= on each page it visits.
+    """
+    for viewport in (PHONE, DESK):
+        for page in pages:
+            page.set_viewport_size(viewport)
+        for lang in languages:
+            print(f"at {viewport['width']} px in {lang}")  # shown when the test fails
+            yield lang
 
 
 def browser_sign_in(page: Page, account: Account, live_app: Flask) -> None:

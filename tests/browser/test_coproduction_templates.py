@@ -13,7 +13,7 @@ from portal.coproduction.sensemaking import create_theme, publish_entry, set_ans
 from portal.core.access import Role
 from portal.extensions import db
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import DESK, PHONE, browser_sign_in
+from tests.browser.conftest import PHONE, browser_sign_in, each_width_and_language
 from tests.integration.coproduction.factories import add_responses, make_open_survey
 
 pytestmark = pytest.mark.browser
@@ -57,57 +57,54 @@ def check(page: Page, path: str) -> None:
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320", "1280"])
-def test_every_coproduction_page(
-    new_page, live_account, live_app: Flask, lang: str, viewport: dict
-) -> None:
+def test_every_coproduction_page(new_page, live_account, live_app: Flask) -> None:
     public_id, response_id = seed(live_app)
-    officer = new_page(viewport)
+    officer = new_page(PHONE)
     browser_sign_in(officer, live_account([Role.PARTICIPATION]), live_app)
-    officer.goto(f"{HOME}?lang={lang}")
-    survey = f"{HOME}/{public_id}"
-    for path in [
-        HOME,
-        f"{HOME}/new",
-        survey,
-        f"{survey}/details",
-        f"{survey}/questions/new",
-        f"{survey}/translations/ar",
-        f"{survey}/preview/1",
-        f"{survey}/paper",
-        f"{survey}/responses",
-        f"{survey}/responses/{response_id}",
-        f"{survey}/themes",
-        f"{survey}/results",
-        f"{survey}/you-said-we-did",
-        f"{HOME}/safety-words",
-        f"{HOME}/page-feedback",
-    ]:
-        check(officer, path)
-    # A form sent with mistakes, so the error summary is checked too.
-    officer.goto(f"{HOME}/new")
-    officer.locator("main form button.govuk-button").last.click()
-    expect(officer.locator(".govuk-error-summary")).to_be_visible()
-    assert_accessible(officer)
+    for lang in each_width_and_language(officer):
+        officer.goto(f"{HOME}?lang={lang}")
+        survey = f"{HOME}/{public_id}"
+        for path in [
+            HOME,
+            f"{HOME}/new",
+            survey,
+            f"{survey}/details",
+            f"{survey}/questions/new",
+            f"{survey}/translations/ar",
+            f"{survey}/preview/1",
+            f"{survey}/paper",
+            f"{survey}/responses",
+            f"{survey}/responses/{response_id}",
+            f"{survey}/themes",
+            f"{survey}/results",
+            f"{survey}/you-said-we-did",
+            f"{HOME}/safety-words",
+            f"{HOME}/page-feedback",
+        ]:
+            check(officer, path)
+        # A form sent with mistakes, so the error summary is checked too.
+        officer.goto(f"{HOME}/new")
+        officer.locator("main form button.govuk-button").last.click()
+        expect(officer.locator(".govuk-error-summary")).to_be_visible()
+        assert_accessible(officer)
 
-    visitor = new_page(viewport)
-    visitor.goto(f"/you-said-we-did?lang={lang}")
-    assert_accessible(visitor)
-    for path in [
-        "/page-feedback/missing?page=/you-said-we-did",
-        "/you-said-we-did/sweep",
-        "/have-your-say/sweep-closed",
-        "/have-your-say/sweep",
-    ]:
-        check(visitor, path)
-    visitor.locator("main form button.govuk-button--start").click()
-    for _ in range(3):
+        visitor = new_page(officer.viewport_size)
+        visitor.goto(f"/you-said-we-did?lang={lang}")
+        assert_accessible(visitor)
+        for path in [
+            "/page-feedback/missing?page=/you-said-we-did",
+            "/you-said-we-did/sweep",
+            "/have-your-say/sweep-closed",
+            "/have-your-say/sweep",
+        ]:
+            check(visitor, path)
+        visitor.locator("main form button.govuk-button--start").click()
+        for _ in range(3):
+            expect(visitor.locator("h1")).to_have_count(1)
+            assert_accessible(visitor)
+            visitor.locator("main form button.govuk-button").last.click()
         expect(visitor.locator("h1")).to_have_count(1)
         assert_accessible(visitor)
         visitor.locator("main form button.govuk-button").last.click()
-    expect(visitor.locator("h1")).to_have_count(1)
-    assert_accessible(visitor)
-    visitor.locator("main form button.govuk-button").last.click()
-    expect(visitor.locator(".govuk-panel")).to_be_visible()
-    assert_accessible(visitor)
+        expect(visitor.locator(".govuk-panel")).to_be_visible()
+        assert_accessible(visitor)

@@ -13,7 +13,7 @@ from portal.plans.family_auth import invite_member
 from portal.plans.models import Family, PlanVersion
 from portal.plans.service import add_comment, create_family, start_draft
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import DESK, PHONE, browser_sign_in
+from tests.browser.conftest import DESK, PHONE, browser_sign_in, each_width_and_language
 from tests.browser.test_plans_journey import code_for, newest_message
 from tests.conftest import TEST_PASSWORD
 from tests.integration.plans.plan_factories import add_member, family_with_plan
@@ -74,36 +74,34 @@ def visit(page: Page, url: str, lang: str) -> None:
     assert_accessible(page)
 
 
-@pytest.mark.parametrize(
-    ("viewport", "lang"), [(PHONE, "en"), (PHONE, "ar"), (DESK, "en"), (DESK, "ar")]
-)
-def test_staff_pages(live_app, new_page, plan_world, viewport, lang):
-    page = new_page(viewport)
+def test_staff_pages(live_app, new_page, plan_world):
+    page = new_page(PHONE)
     browser_sign_in(page, plan_world["lead"], live_app)
     base = f"/practitioners/families/{plan_world['family']}"
-    for url in [
-        "/practitioners/families",
-        "/practitioners/families/new",
-        base,
-        f"{base}/invite",
-        f"{base}/plan",
-        f"{base}/plan/sections/worries",
-        f"{base}/plan/sections/level",
-        f"{base}/plan/sections/meeting",
-        f"{base}/plan/goals/new",
-        f"{base}/plan/goals/goal-one/actions/act-one",
-        f"{base}/plan/team/new",
-        f"{base}/plan/preview",
-        f"{base}/plan/publish",
-        f"{base}/versions/{plan_world['version']}",
-        f"{base}/comments/{plan_world['comment']}/reply",
-    ]:
-        visit(page, url, lang)
-    # A form with errors: the error summary and inline messages.
-    visit(page, f"{base}/plan/publish", lang)
-    page.locator("form button[type=submit], form input[type=submit]").last.click()
-    expect(page.locator(".govuk-error-summary")).to_be_visible()
-    assert_accessible(page)
+    for lang in each_width_and_language(page):
+        for url in [
+            "/practitioners/families",
+            "/practitioners/families/new",
+            base,
+            f"{base}/invite",
+            f"{base}/plan",
+            f"{base}/plan/sections/worries",
+            f"{base}/plan/sections/level",
+            f"{base}/plan/sections/meeting",
+            f"{base}/plan/goals/new",
+            f"{base}/plan/goals/goal-one/actions/act-one",
+            f"{base}/plan/team/new",
+            f"{base}/plan/preview",
+            f"{base}/plan/publish",
+            f"{base}/versions/{plan_world['version']}",
+            f"{base}/comments/{plan_world['comment']}/reply",
+        ]:
+            visit(page, url, lang)
+        # A form with errors: the error summary and inline messages.
+        visit(page, f"{base}/plan/publish", lang)
+        page.locator("form button[type=submit], form input[type=submit]").last.click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        assert_accessible(page)
 
 
 @pytest.mark.parametrize(

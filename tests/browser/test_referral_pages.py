@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from portal.core.access import Role
 from portal.extensions import db
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import DESK, PHONE, browser_sign_in
+from tests.browser.conftest import DESK, PHONE, browser_sign_in, each_width_and_language
 from tests.conftest import TEST_PASSWORD, csrf_token_from, next_totp_code, post_form
 from tests.integration.referrals.journey import answer, start, step_key, walk_to_check
 
@@ -36,9 +36,7 @@ def visit(page: Page, path: str, lang: str) -> None:
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320px", "1280px"])
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_referrer_and_front_door_pages(new_page, live_account, live_app, lang, viewport):
+def test_referrer_and_front_door_pages(new_page, live_account, live_app):
     partner = live_account([Role.PARTNER], kind="partner")
     maker = signed_in_client(live_app, partner)
     # A sent referral, decided by the front door, with a message.
@@ -65,33 +63,34 @@ def test_referrer_and_front_door_pages(new_page, live_account, live_app, lang, v
     )
 
     front_door = live_account([Role.FRONT_DOOR])
-    desk = new_page(viewport)
+    desk = new_page(PHONE)
     browser_sign_in(desk, front_door, live_app)
-    visit(desk, "/practitioners/front-door", lang)
-    visit(desk, f"/practitioners/front-door/{sent_id}", lang)
-    # A decision form sent empty shows its errors.
-    desk.locator("form[action$='/decide'] button[type=submit]").click()
-    expect(desk.locator(".govuk-error-summary")).to_be_visible()
-    assert_accessible(desk)
-
-    page = new_page(viewport)
+    page = new_page(PHONE)
     browser_sign_in(page, partner, live_app)
-    visit(page, "/refer", lang)
-    visit(page, f"/refer/{draft_id}/delete", lang)
-    visit(page, f"/refer/{sent_id}/sent", lang)
-    visit(page, f"/refer/{sent_id}/outcome", lang)
-    visit(page, stop_first.replace("immediate_danger", "danger_stop"), lang)
-    visit(page, children, lang)
-    page.locator(".govuk-summary-list__actions a").first.click()
-    assert_accessible(page)
-    page.goto(f"{page.url.rsplit('?', 1)[0]}/remove?lang={lang}")
-    assert_accessible(page)
-    # An empty answer shows the error summary.
-    visit(page, f"/refer/{draft_id}/step/referrer_role", lang)
-    page.locator("#answer").fill("")
-    page.locator("#conversation-step button[type=submit]").click()
-    expect(page.locator(".govuk-error-summary")).to_be_visible()
-    assert_accessible(page)
+    for lang in each_width_and_language(desk, page):
+        visit(desk, "/practitioners/front-door", lang)
+        visit(desk, f"/practitioners/front-door/{sent_id}", lang)
+        # A decision form sent empty shows its errors.
+        desk.locator("form[action$='/decide'] button[type=submit]").click()
+        expect(desk.locator(".govuk-error-summary")).to_be_visible()
+        assert_accessible(desk)
+
+        visit(page, "/refer", lang)
+        visit(page, f"/refer/{draft_id}/delete", lang)
+        visit(page, f"/refer/{sent_id}/sent", lang)
+        visit(page, f"/refer/{sent_id}/outcome", lang)
+        visit(page, stop_first.replace("immediate_danger", "danger_stop"), lang)
+        visit(page, children, lang)
+        page.locator(".govuk-summary-list__actions a").first.click()
+        assert_accessible(page)
+        page.goto(f"{page.url.rsplit('?', 1)[0]}/remove?lang={lang}")
+        assert_accessible(page)
+        # An empty answer shows the error summary.
+        visit(page, f"/refer/{draft_id}/step/referrer_role", lang)
+        page.locator("#answer").fill("")
+        page.locator("#conversation-step button[type=submit]").click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        assert_accessible(page)
 
     # Decide, then the referrer's outcome page and check-your-answers of a finished draft.
     maker_desk = signed_in_client(live_app, front_door)
@@ -105,10 +104,12 @@ def test_referrer_and_front_door_pages(new_page, live_account, live_app, lang, v
             "decide-note": "We will phone.",
         },
     )
-    visit(desk, read, lang)
-    visit(page, f"/refer/{sent_id}/outcome", lang)
     other_first = start(maker).headers["Location"]
-    visit(page, walk_to_check(maker, other_first), lang)
+    check = walk_to_check(maker, other_first)
+    for lang in each_width_and_language(desk, page):
+        visit(desk, read, lang)
+        visit(page, f"/refer/{sent_id}/outcome", lang)
+        visit(page, check, lang)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320px", "1280px"])
@@ -143,44 +144,43 @@ def test_registration_pages(new_page, live_app, lang, viewport):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["320px", "1280px"])
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_try_again_page(new_page, live_account, live_app, lang, viewport):
+def test_the_try_again_page(new_page, live_account, live_app):
     """The database file goes away for real while an answer is sent, then comes back."""
     partner = live_account([Role.PARTNER], kind="partner")
-    page = new_page(viewport, java_script_enabled=False)
+    page = new_page(PHONE, java_script_enabled=False)
     browser_sign_in(page, partner, live_app)
-    page.goto(f"/refer?lang={lang}")
-    page.locator("main form button").click()
-    url = page.url.split("?")[0]
+    # The same page with JavaScript on, for axe-core (it cannot run with JavaScript off).
+    js_page = new_page(PHONE)
+    browser_sign_in(js_page, partner, live_app)
     database = Path(make_url(live_app.config["SQLALCHEMY_DATABASE_URI"]).database)
     away = database.with_suffix(".away")
-    with live_app.app_context():
-        db.engine.dispose()
-    os.rename(database, away)
-    try:
-        page.locator("input[name=answer][value=no]").check()
-        page.locator("#conversation-step button[type=submit]").click()
-        expect(page.locator(".govuk-inset-text")).to_be_visible()
-        expect(page.locator("main form input[name=answer]")).to_have_value("no")
-    finally:
+    for lang in each_width_and_language(page, js_page):
+        page.goto(f"/refer?lang={lang}")
+        page.locator("main form button").click()
+        url = page.url.split("?")[0]
         with live_app.app_context():
             db.engine.dispose()
-        database.unlink(missing_ok=True)
-        os.rename(away, database)
-    # The same page with JavaScript on, for axe-core (it cannot run with JavaScript off).
-    js_page = new_page(viewport)
-    browser_sign_in(js_page, partner, live_app)
-    js_page.goto(f"{url}?lang={lang}")
-    with live_app.app_context():
-        db.engine.dispose()
-    os.rename(database, away)
-    try:
-        js_page.reload()
-        expect(js_page.locator("h1")).to_be_visible()
-        assert_accessible(js_page)
-    finally:
+        os.rename(database, away)
+        try:
+            page.locator("input[name=answer][value=no]").check()
+            page.locator("#conversation-step button[type=submit]").click()
+            expect(page.locator(".govuk-inset-text")).to_be_visible()
+            expect(page.locator("main form input[name=answer]")).to_have_value("no")
+        finally:
+            with live_app.app_context():
+                db.engine.dispose()
+            database.unlink(missing_ok=True)
+            os.rename(away, database)
+        js_page.goto(f"{url}?lang={lang}")
         with live_app.app_context():
             db.engine.dispose()
-        database.unlink(missing_ok=True)
-        os.rename(away, database)
+        os.rename(database, away)
+        try:
+            js_page.reload()
+            expect(js_page.locator("h1")).to_be_visible()
+            assert_accessible(js_page)
+        finally:
+            with live_app.app_context():
+                db.engine.dispose()
+            database.unlink(missing_ok=True)
+            os.rename(away, database)

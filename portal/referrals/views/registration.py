@@ -137,7 +137,7 @@ def set_password(public_id: str) -> str | Response:
         elif password != form.confirm.data:
             form.confirm.errors = [gettext("The passwords do not match")]
         else:
-            registration.password_hash = password_hasher.hash(password)
+            registration.password_hash = password_hasher().hash(password)
             registration.totp_secret = registration.totp_secret or new_totp_secret()
             db.session.commit()
             return redirect(url_for("referrals.set_up_authenticator", public_id=public_id))

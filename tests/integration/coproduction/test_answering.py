@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import inspect, select
 
@@ -12,6 +13,9 @@ from portal.coproduction.surveys import find_survey, save_translations
 from portal.extensions import db
 from tests.conftest import csrf_token_from
 from tests.integration.coproduction.factories import make_open_survey
+
+# One answer per question is a unique constraint in the database.
+pytestmark = pytest.mark.both_databases
 
 IP = "203.0.113.77"
 AGENT = "Mozilla/5.0 (Linux; Android 14; Test-Phone-XJ42)"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -9,6 +10,7 @@ from portal import create_app
 from tests.conftest import config_for_tests
 
 
+@pytest.mark.both_databases
 def test_healthy(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -17,6 +17,7 @@ def test_an_empty_database_is_refused_with_the_command(tmp_path: Path) -> None:
         ensure_database_is_migrated(app)
 
 
+@pytest.mark.both_databases
 def test_a_migrated_database_is_accepted(app: Flask) -> None:
     ensure_database_is_migrated(app)  # raises if not at head
     assert app.config["SQLALCHEMY_DATABASE_URI"]

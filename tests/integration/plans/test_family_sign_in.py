@@ -14,6 +14,9 @@ from portal.plans.models import FamilyMember, OneTimeCode
 from tests.conftest import post_form
 from tests.integration.plans.plan_factories import family_with_plan, latest_code
 
+# Codes are taken with SELECT ... FOR UPDATE, which only PostgreSQL honours.
+pytestmark = pytest.mark.both_databases
+
 FAMILY_EMAIL = "parent@example.com"
 PASSWORD = "three short words"
 

@@ -3,6 +3,9 @@
 import pytest
 from flask.testing import FlaskClient
 
+# SQLite (FTS5) and PostgreSQL (full text) search differently.
+pytestmark = pytest.mark.both_databases
+
 
 def test_results_link_to_the_matching_section(client: FlaskClient, page_check) -> None:
     soup = page_check(client.get("/search?q=staying+put"))

@@ -2,8 +2,13 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from portal.extensions import db
 from portal.referrals.store import allocate_reference
+
+# References come from the database's own locking and unique constraint.
+pytestmark = pytest.mark.both_databases
 
 
 def test_references_count_up_within_a_year_and_restart_in_a_new_year(app):
@@ -17,6 +22,7 @@ def test_references_count_up_within_a_year_and_restart_in_a_new_year(app):
     assert (first, second, next_year) == ("FF-2026-000001", "FF-2026-000002", "FF-2027-000001")
 
 
+@pytest.mark.real_commits  # four threads, each with its own connection
 def test_references_given_at_the_same_time_never_repeat(app):
     with app.app_context():
         allocate_reference(2026)
