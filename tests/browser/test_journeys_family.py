@@ -23,11 +23,6 @@ VISIBLE_ERRORS = ".govuk-error-summary:visible, .govuk-error-message:visible"
 VIEW = "Nana Grace can help with school on Fridays & we'd like <more> time."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19 defects 3 and 4 (legend of 'What you think' without text; an error shown "
-    "on load at /my-plan/sign-in): fixed on a parallel branch",
-)
 def test_a_family_member_signs_in_reads_the_plan_and_says_what_they_think(
     phone_page: Page, live_account, live_app
 ) -> None:

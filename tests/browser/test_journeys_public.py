@@ -27,15 +27,12 @@ CARE_LEAVER_QUESTIONS = [
     "Are you still in care?",
     "Do you know your leaving care status?",
 ]
-LEGENDS_FIXED = "issue 19 defect 3 (legends without text): fixed on a parallel branch"
-NO_ERRORS_ON_ARRIVAL = "issue 19 defect 5 (checkers validate on ?lang=): fixed on a parallel branch"
 
 
 def checker_form(page: Page) -> object:
     return page.locator("main form[method=get]").first
 
 
-@pytest.mark.xfail(strict=True, reason=LEGENDS_FIXED)
 def test_a_kinship_carer_reads_the_offer_and_checks_what_support_they_could_get(
     phone_page: Page,
 ) -> None:
@@ -73,7 +70,6 @@ def test_a_kinship_carer_reads_the_offer_and_checks_what_support_they_could_get(
     expect(page).to_have_url(re.compile(r"/kinship#special-guardianship-allowance$"))
 
 
-@pytest.mark.xfail(strict=True, reason=LEGENDS_FIXED)
 def test_a_care_leaver_checks_what_they_are_entitled_to(phone_page: Page) -> None:
     page = phone_page
     page.goto("/care-leavers")
@@ -106,7 +102,6 @@ def test_a_care_leaver_checks_what_they_are_entitled_to(phone_page: Page) -> Non
     }
 
 
-@pytest.mark.xfail(strict=True, reason=NO_ERRORS_ON_ARRIVAL)
 @pytest.mark.parametrize("path", ["/kinship/checker", "/care-leavers/checker"])
 def test_a_checker_reached_by_a_language_link_asks_before_it_complains(
     phone_page: Page, path: str

@@ -44,11 +44,6 @@ REASONS = "Mum's low mood & Amira's missed days (20+) need a joint look with <po
 NOTE = "We will talk with the school and the police first."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19 defects 2 and 3 (the decided referral shows its HTML as text; the decision "
-    "radios have no legend text): fixed on a parallel branch",
-)
 def test_the_front_door_reads_a_referral_and_decides(
     phone_page: Page, live_account, live_app: Flask
 ) -> None:
@@ -182,11 +177,6 @@ QUESTION = "What would make the youth club better?"
 TYPED_ANSWER = "A later bus home & a quiet room (with <beanbags>)."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19 defect 2 (the survey list shows its link as text, so the survey cannot be "
-    "opened from the list): fixed on a parallel branch",
-)
 def test_a_participation_officer_builds_a_survey_and_reads_a_response(
     phone_page: Page, new_page, live_account, live_app: Flask
 ) -> None:
