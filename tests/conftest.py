@@ -30,6 +30,8 @@ from portal.accounts.models import Account, Organisation, Team
 from portal.accounts.totp import TOTP_STEP_SECONDS
 from portal.core.access import Role
 from portal.extensions import db, limiter
+from tests.browser.axe import COVERAGE_LOG_VARIABLE
+from tests.browser.coverage import coverage_gaps, read_log
 from tests.databases import (
     create_database_if_missing,
     database_urls,
@@ -39,7 +41,6 @@ from tests.databases import (
 )
 from tests.pages import CheckedClient, check_page
 
-AXE_LOG = pytest.StashKey[Path]()
 TEST_PASSWORD = "correct-horse-battery-staple"
 
 
@@ -72,6 +73,34 @@ def build_app(database_url: str, tmp_path: Path) -> Flask:
 @pytest.fixture(scope="session")
 def database_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("databases")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give every process of the run one log of the templates axe-core has passed."""
+    if os.environ.get("AXE_COVERAGE") == "1" and not hasattr(config, "workerinput"):
+        log = Path(config.rootpath) / ".pytest-axe-coverage.log"
+        log.unlink(missing_ok=True)
+        os.environ[COVERAGE_LOG_VARIABLE] = str(log)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With AXE_COVERAGE=1, fail a whole browser run that left a page template unchecked."""
+    log = os.environ.get(COVERAGE_LOG_VARIABLE)
+    if os.environ.get("AXE_COVERAGE") != "1" or not log or hasattr(session.config, "workerinput"):
+        return
+    every_file = {path.name for path in (Path(__file__).parent / "browser").glob("test_*.py")}
+    ran = {item.path.name for item in session.items if "browser" in item.path.parts}
+    if exitstatus != 0 or (session.items and ran != every_file):
+        return  # only a whole, passing browser run can say what it left out
+    gaps = coverage_gaps(read_log(Path(log)))
+    if gaps:
+        lines = [f"  {name}: {', '.join(missing)}" for name, missing in gaps.items()]
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("page templates axe-core has not passed (AXE_COVERAGE=1):")
+            for line in lines:
+                reporter.write_line(line)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
