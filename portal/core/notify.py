@@ -16,12 +16,12 @@ from portal.core.access import public
 from portal.core.audit import utcnow
 from portal.core.i18n import LANGUAGES
 from portal.core.ids import new_public_id
-from portal.extensions import db
+from portal.extensions import Model, db
 
 MAX_ATTEMPTS = 8
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     """One email or text message, kept until sent; failures are retried."""
 
     __tablename__ = "outbox_messages"
