@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeAlias
 
 import click
 from flask import Blueprint, Flask, abort, current_app, render_template
@@ -42,7 +43,7 @@ class OutboxMessage(Model):
 
 # The words of a message, written when called: `lambda: gettext(...)` or a lazy_gettext string.
 # A ready-made str is refused, because it was written in whatever language the sender's page had.
-MessageText = Callable[[], str] | LazyString
+MessageText: TypeAlias = Callable[[], str] | LazyString
 
 
 def message_locale(recorded: str | None, fallback: str = "en") -> str:
