@@ -49,8 +49,9 @@ class RuleContext:
         return raw
 
 
-def age_on(date_of_birth: str | date, today: date) -> int | None:
+def age_on(date_of_birth: object, today: date) -> int | None:
     """Whole years from a date of birth (ISO text or a date) to today; None when unreadable."""
+    # `object`: the value comes from stored answers, and anything else there is unreadable.
     try:
         born = (
             date.fromisoformat(date_of_birth) if isinstance(date_of_birth, str) else date_of_birth
