@@ -47,7 +47,7 @@ migrate: install  ## bring the database up to date
 demo: install  ## load demo data (safe to run twice)
 	$(BIN)/flask demo load
 
-lint: install  ## ruff (rules and formatting) and mypy (settings in pyproject.toml)
+lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
