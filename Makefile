@@ -13,12 +13,10 @@ export FLASK_APP := portal
 run: install compile migrate demo  ## install, migrate, load demo data and serve on 127.0.0.1:5000
 	SHOW_DEV_OUTBOX=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
 
-test: install compile vnu  ## install and run the whole suite (unit, integration, browser, security)
-	$(BIN)/ruff check .
+test: install compile vnu lint  ## install, lint, and run the whole suite (unit, integration, browser, security)
 	AXE_COVERAGE=1 $(BIN)/pytest
 
-test-fast: install compile  ## ruff and every test but the browser ones (PostgreSQL too if TEST_DATABASE_URL is set)
-	$(BIN)/ruff check .
+test-fast: install compile lint  ## lint and every test but the browser ones (PostgreSQL too if TEST_DATABASE_URL is set)
 	$(BIN)/pytest --ignore=tests/browser
 
 install: $(STAMP)
@@ -52,6 +50,7 @@ demo: install  ## load demo data (safe to run twice)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 View = TypeVar("View", bound=Callable)
 
@@ -78,7 +79,8 @@ def access_rule_for(endpoint: str | None, app: Flask | None = None) -> AccessRul
 def sign_in_endpoint(rule: AccessRule) -> str:
     """Family-only pages send people to the family sign-in; everything else to staff sign-in."""
     if rule.roles == {Role.FAMILY}:
-        return current_app.config.get("FAMILY_SIGN_IN_ENDPOINT", "accounts.sign_in")
+        endpoint: str = current_app.config.get("FAMILY_SIGN_IN_ENDPOINT", "accounts.sign_in")
+        return endpoint
     return "accounts.sign_in"
 
 
@@ -99,7 +101,7 @@ def is_safe_redirect(target: str | None) -> bool:
 _BUILT_IN_PUBLIC = {"static"}
 
 
-def enforce_access_rules() -> None:
+def enforce_access_rules() -> Response | None:
     """before_request: refuse views that declare nothing; send others to sign in or 404."""
     endpoint = request.endpoint
     if endpoint is None or endpoint in _BUILT_IN_PUBLIC:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, Form
+from wtforms import DateField
+from wtforms.form import BaseForm
 from wtforms.validators import ValidationError
 
 DATE_PARTS = 3
@@ -30,7 +31,7 @@ class DayMonthYearField(DateField):
             return
         super().process_formdata(valuelist)
 
-    def post_validate(self, form: Form, validation_stopped: bool) -> None:
+    def post_validate(self, form: BaseForm, validation_stopped: bool) -> None:
         # After the chain, so Optional (which looks only at the first box) cannot hide it.
         if self.wrong_parts:
             raise ValidationError(str(WRONG_PARTS))

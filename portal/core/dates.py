@@ -74,9 +74,10 @@ def govuk_datetime(moment: datetime | None) -> str:
     if moment is None:
         return ""
     locale = _locale()
-    return gettext(
+    text: str = gettext(
         "%(date)s at %(time)s", date=date_text(moment, locale), time=time_text(moment, locale)
     )
+    return text
 
 
 def init_dates(app: Flask) -> None:

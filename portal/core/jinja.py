@@ -3,6 +3,7 @@
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, request, url_for
 from flask_babel import get_locale
@@ -33,12 +34,13 @@ def current_language() -> Language:
 
 def url_for_language(code: str) -> str:
     """This page's URL in another language (other query arguments kept)."""
-    args = request.args.to_dict(flat=False)
+    # Any: url_for's own keywords (_external, _anchor...) are typed, and these are query values.
+    args: dict[str, Any] = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return url_for(request.endpoint or "core.home", **(request.view_args or {}), **args)
 
 
-def inject_page_globals() -> dict:
+def inject_page_globals() -> dict[str, Any]:
     """Context every template gets."""
     lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
     return {

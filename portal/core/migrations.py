@@ -18,7 +18,9 @@ def ensure_database_is_migrated(app: Flask) -> None:
         return
     migrate: Migrate = app.extensions["migrate"].migrate
     with app.app_context():
-        heads = set(ScriptDirectory.from_config(migrate.get_config()).get_heads())
+        # Flask-Migrate's Config subclasses Alembic's, which types-Flask-Migrate cannot express.
+        config = migrate.get_config()
+        heads = set(ScriptDirectory.from_config(config).get_heads())  # type: ignore[arg-type]
         with db.engine.connect() as connection:
             current = set(MigrationContext.configure(connection).get_current_heads())
     if current != heads:

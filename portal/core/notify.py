@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeAlias
 
 import click
 from flask import Blueprint, Flask, abort, current_app, render_template
@@ -16,12 +17,12 @@ from portal.core.access import public
 from portal.core.audit import utcnow
 from portal.core.i18n import LANGUAGES
 from portal.core.ids import new_public_id
-from portal.extensions import db
+from portal.extensions import Model, db
 
 MAX_ATTEMPTS = 8
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     """One email or text message, kept until sent; failures are retried."""
 
     __tablename__ = "outbox_messages"
@@ -42,7 +43,7 @@ class OutboxMessage(db.Model):
 
 # The words of a message, written when called: `lambda: gettext(...)` or a lazy_gettext string.
 # A ready-made str is refused, because it was written in whatever language the sender's page had.
-MessageText = Callable[[], str] | LazyString
+MessageText: TypeAlias = Callable[[], str] | LazyString
 
 
 def message_locale(recorded: str | None, fallback: str = "en") -> str:

@@ -45,7 +45,8 @@ def _laid_out(html: str) -> Document:
 
 def html_to_pdf(html: str) -> bytes:
     """Render HTML to a tagged PDF/UA-1 document; `/static/...` links resolve to our files."""
-    return _laid_out(html).write_pdf(pdf_variant=PDF_VARIANT)
+    pdf: bytes = _laid_out(html).write_pdf(pdf_variant=PDF_VARIANT)
+    return pdf
 
 
 def html_to_pdf_within(pages: int, renderings: Iterable[str]) -> bytes:
@@ -57,7 +58,8 @@ def html_to_pdf_within(pages: int, renderings: Iterable[str]) -> bytes:
             break
     if document is None:
         raise ValueError("no HTML to render")
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return pdf
 
 
 def _cache_path(key: tuple[str, ...]) -> Path:

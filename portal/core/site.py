@@ -60,4 +60,5 @@ def init_site(app: Flask) -> None:
 
 def site_settings() -> SiteSettings:
     """The current app's site settings."""
-    return current_app.extensions["site"]
+    settings: SiteSettings = current_app.extensions["site"]
+    return settings

@@ -65,8 +65,8 @@ def catalogue_problems(po_path: Path, code: str) -> list[str]:
     for message in catalogue:
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = _texts(message.id)
+        strings = _texts(message.string)
         label = f"{code}: {ids[0]!r}"
         if message.fuzzy:
             problems.append(f"{label} is fuzzy")
@@ -78,3 +78,10 @@ def catalogue_problems(po_path: Path, code: str) -> list[str]:
             if set(PLACEHOLDER.findall(string)) != wanted:
                 problems.append(f"{label} has different placeholders: {string!r}")
     return problems
+
+
+def _texts(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A message id or translation as one text per plural form; a missing one is empty."""
+    if isinstance(value, tuple | list):
+        return tuple(value)
+    return (value or "",)

@@ -7,12 +7,13 @@ extracts it; views translate it with ``gettext`` before showing it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 
 def N_(message: str) -> str:
@@ -26,6 +27,7 @@ MAX_GOALS = 30
 MAX_ACTIONS = 30
 MAX_PEOPLE = 40
 _ITEM_ID = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class Level(StrEnum):
@@ -97,7 +99,8 @@ class FieldError:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    # `dataclasses.field` by its full name: the `field` attribute above shadows it in this class.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def message(self) -> str:
@@ -266,7 +269,7 @@ class _Reader:
             self.fail(name, "bad_date", label)
             return None
 
-    def choice(self, data: dict[str, Any], key: str, name: str, enum: type[StrEnum], default):
+    def choice(self, data: dict[str, Any], key: str, name: str, enum: type[_E], default: _E) -> _E:
         raw = data.get(key)
         if raw in (None, ""):
             return default
@@ -276,7 +279,9 @@ class _Reader:
             self.fail(name, "bad_choice", key)
             return default
 
-    def items(self, data: dict[str, Any], key: str, name: str, max_items: int) -> list[dict]:
+    def items(
+        self, data: dict[str, Any], key: str, name: str, max_items: int
+    ) -> list[dict[str, Any]]:
         raw = data.get(key) or []
         if not isinstance(raw, list):
             self.fail(name, "required", key)

@@ -22,7 +22,8 @@ class ItemNotFound(LookupError):
 
 
 def _goal(data: dict[str, Any], goal_id: str) -> dict[str, Any]:
-    for goal in data["goals"]:
+    goals: list[dict[str, Any]] = data["goals"]
+    for goal in goals:
         if goal["id"] == goal_id:
             return goal
     raise ItemNotFound(goal_id)

@@ -109,8 +109,10 @@ def load_plans_demo() -> None:
             ("Funmi Adebayo", "parent", None),
         ],
     )
+    plan = family.plan
+    assert plan is not None, "create_family makes every family's plan"
     for body, note in _versions(lead, london_today()):
-        draft = start_draft(lead, family.plan)
+        draft = start_draft(lead, plan)
         save_draft(lead, draft, load_body(body))
         publish_version(lead, draft, note)
         db.session.flush()

@@ -27,8 +27,8 @@ from portal.plans.body import MAX_SHORT, MAX_TEXT
 class TranslatedDateInput(GovDateInput):
     """The GOV.UK date input with Day, Month and Year in the reader's language."""
 
-    def map_gov_params(self, field: Any, **kwargs: Any) -> dict:
-        params = super().map_gov_params(field, **kwargs)
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)
         words = [gettext("Day"), gettext("Month"), gettext("Year")]
         for item, word in zip(params["items"], words, strict=False):
             item["label"] = word

@@ -23,13 +23,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.audit import utcnow
 from portal.core.ids import new_public_id
-from portal.extensions import db
+from portal.extensions import Model
 
 PERSON_KINDS = ("child", "parent", "carer", "network")
 COMMENT_KINDS = ("view", "disagree")
 
 
-class Family(db.Model):
+class Family(Model):
     """A family with a plan: who leads their help, their language, the team that holds them."""
 
     __tablename__ = "families"
@@ -53,7 +53,7 @@ class Family(db.Model):
     team = relationship("Team")
 
 
-class Person(db.Model):
+class Person(Model):
     """Someone in the family: a child, parent, carer or family network member."""
 
     __tablename__ = "family_people"
@@ -68,7 +68,7 @@ class Person(db.Model):
     family: Mapped[Family] = relationship(back_populates="people")
 
 
-class Plan(db.Model):
+class Plan(Model):
     """The family's one plan; it stays the same plan as its versions and level change."""
 
     __tablename__ = "plans"
@@ -84,7 +84,7 @@ class Plan(db.Model):
     )
 
 
-class PlanVersion(db.Model):
+class PlanVersion(Model):
     """One numbered version of a plan: a draft until published, then never changed."""
 
     __tablename__ = "plan_versions"
@@ -126,7 +126,7 @@ def _refuse_changes_to_published(mapper: Any, connection: Any, target: PlanVersi
         raise PublishedVersionImmutable(f"plan version {target.public_id} is published")
 
 
-class PlanComment(db.Model):
+class PlanComment(Model):
     """A family member's view on the plan, or "I don't agree", and the practitioner's answer."""
 
     __tablename__ = "plan_comments"
@@ -148,7 +148,7 @@ class PlanComment(db.Model):
     version = relationship("PlanVersion")
 
 
-class FamilyMember(db.Model):
+class FamilyMember(Model):
     """Links a family account to the one family whose plan it may see."""
 
     __tablename__ = "family_members"
@@ -163,7 +163,7 @@ class FamilyMember(db.Model):
     account = relationship("Account")
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A single-use invitation for a family member; only a hash of its token is kept."""
 
     __tablename__ = "family_invitations"
@@ -185,7 +185,7 @@ class Invitation(db.Model):
     family: Mapped[Family] = relationship()
 
 
-class OneTimeCode(db.Model):
+class OneTimeCode(Model):
     """A six-digit code sent by email or text: hashed, expiring, with counted tries."""
 
     __tablename__ = "one_time_codes"
@@ -202,7 +202,7 @@ class OneTimeCode(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Passkey(db.Model):
+class Passkey(Model):
     """A WebAuthn credential a family member registered on their phone."""
 
     __tablename__ = "family_passkeys"

@@ -38,18 +38,21 @@ def change_text(change: Change) -> str:
             # These are our own words (section names, statuses), so they are translated too.
             params[key] = gettext(str(params[key]))
     if "level" in params:
-        params["level"] = level_text(Level(params["level"]))
-    return gettext(change.message, **params)
+        params["level"] = level_text(str(params["level"]))
+    text: str = gettext(change.message, **params)
+    return text
 
 
 def level_text(level: Level | str) -> str:
     """The level's name in the reader's language."""
-    return gettext(LEVEL_LABELS[Level(level)])
+    text: str = gettext(LEVEL_LABELS[Level(level)])
+    return text
 
 
 def status_text(status: str) -> str:
     """An action status in the reader's language."""
-    return gettext(STATUS_LABELS[ActionStatus(status)])
+    text: str = gettext(STATUS_LABELS[ActionStatus(status)])
+    return text
 
 
 def roles_text(roles: tuple[str, ...] | list[str]) -> str:

@@ -142,10 +142,10 @@ def reading_grade(text: str) -> float:
     own fallback) and vowel groups, because textstat's default English counter downloads NLTK's
     pronouncing dictionary at run time, which a check must not do.
     """
-    words = textstat.lexicon_count(text)
+    words: int = textstat.lexicon_count(text)
     if not words:
         return 0.0
-    sentences = max(1, textstat.sentence_count(text))
+    sentences: int = max(1, textstat.sentence_count(text))
     syllables = sum(_syllables(w) for w in textstat.remove_punctuation(text).lower().split())
     return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 

@@ -129,14 +129,10 @@ def service_url(service_id: str) -> str:
 
 
 def _main_phone(service: dict[str, Any]) -> str | None:
-    for phone in service.get("phones", []):
-        if phone.get("number"):
-            return phone["number"]
+    phones: list[dict[str, Any]] = list(service.get("phones", []))
     for contact in service.get("contacts", []):
-        for phone in contact.get("phones", []):
-            if phone.get("number"):
-                return phone["number"]
-    return None
+        phones.extend(contact.get("phones", []))
+    return next((phone["number"] for phone in phones if phone.get("number")), None)
 
 
 def summarise(directory: Directory, service: dict[str, Any]) -> ServiceSummary:

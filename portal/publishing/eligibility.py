@@ -6,7 +6,7 @@ the published offer cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +43,7 @@ class CheckResult:
 def _applies(rule: Mapping[str, Any], groups: tuple[str, ...], age: int | None) -> bool:
     if not set(rule.get("who") or ()).intersection(groups):
         return False
-    ages = rule.get("ages")
+    ages: Sequence[int] | None = rule.get("ages")
     if age is not None and ages:
         low, high = ages
         return low <= age <= high

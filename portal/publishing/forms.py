@@ -7,7 +7,9 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextInput
 from wtforms import Form, RadioField, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
+
+# types-WTForms describes WTForms 3.2; SelectChoice and choices kept as SelectChoice came in 3.3.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
 
 from portal.publishing.eligibility import ARRIVALS, KNOWN_STATUSES, ORDERS, TIME_IN_CARE
@@ -33,7 +35,8 @@ class InChoices:
         self.message = message
 
     def __call__(self, form: Form, field: SelectField) -> None:
-        if field.data not in {choice.value for choice in field.choices}:
+        # WTForms 3.3 holds choices as SelectChoice (see the import); its stubs say tuples.
+        if field.data not in {choice.value for choice in field.choices}:  # type: ignore[union-attr]
             raise ValidationError(str(self.message))
 
 

@@ -157,7 +157,8 @@ def _collect(tokens: list[Token]) -> tuple[list[str], list[Section], str]:
             if token.tag in SECTION_TAGS:
                 if current_text or current_id:
                     sections.append(Section(current_id, current_heading, " ".join(current_text)))
-                current_id, current_text = token.attrGet("id"), []
+                # Every heading has its text id by now (_assign_heading_ids ran first).
+                current_id, current_text = str(token.attrGet("id")), []
         elif token.type == "heading_close":
             in_heading = False
         elif token.type == "table_open":

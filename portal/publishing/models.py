@@ -3,10 +3,10 @@
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.extensions import db
+from portal.extensions import Model
 
 
-class SearchEntry(db.Model):
+class SearchEntry(Model):
     """One searchable section of a page, or one service, in one language."""
 
     __tablename__ = "publishing_search_entries"

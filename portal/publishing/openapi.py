@@ -34,13 +34,15 @@ ADAPTATION_NOTE = (
 
 @cache
 def _profile_document() -> dict[str, Any]:
-    return json.loads(ORUK_OPENAPI_FILE.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(ORUK_OPENAPI_FILE.read_text(encoding="utf-8"))
+    return document
 
 
 def _parameter_name(parameter: dict[str, Any], components: dict[str, Any]) -> str:
     if "$ref" in parameter:
-        return components["parameters"][parameter["$ref"].rsplit("/", 1)[-1]]["name"]
-    return parameter["name"]
+        parameter = components["parameters"][parameter["$ref"].rsplit("/", 1)[-1]]
+    name: str = parameter["name"]
+    return name
 
 
 def oruk_openapi(base_url: str) -> dict[str, Any]:

@@ -57,7 +57,8 @@ def init_state(app: Flask) -> None:
 
 
 def _state() -> PublishingState:
-    return current_app.extensions["publishing"]
+    state: PublishingState = current_app.extensions["publishing"]
+    return state
 
 
 def site_token_values() -> dict[str, str]:
@@ -127,7 +128,7 @@ def search_index() -> SqliteSearch | PostgresSearch:
     state = _state()
     content = library()
     if db.engine.dialect.name == "postgresql":
-        index: SqliteSearch | PostgresSearch = PostgresSearch(db.engine)
+        index = PostgresSearch(db.engine)
         if not index.has_signature(content.signature):
             with state.lock:
                 docs = _search_documents(content)
@@ -178,7 +179,8 @@ def cacheable(response: Response) -> Response:
     response.headers.setdefault("Cache-Control", "no-cache")
     response.vary.update(("Cookie", "Accept-Language"))
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)  # changes the response in place (and returns it)
+    return response
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class TranslatedDateInput(GovDateInput):
     """GOV.UK date input with Day, Month and Year in the page's language."""
 
     def map_gov_params(self, field: Field, **kwargs: Any) -> dict[str, Any]:
-        params = super().map_gov_params(field, **kwargs)
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)
         names = {"Day": gettext("Day"), "Month": gettext("Month"), "Year": gettext("Year")}
         for item in params["items"]:
             item["label"] = names.get(item["label"], item["label"])

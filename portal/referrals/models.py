@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.accounts.models import Account
 from portal.core.audit import utcnow
 from portal.core.ids import new_public_id
-from portal.extensions import db
+from portal.extensions import Model, db
 
 
 class Status(StrEnum):
@@ -34,7 +34,7 @@ class Decision(StrEnum):
     NO_FURTHER_ACTION = "no-further-action"
 
 
-class Referral(db.Model):
+class Referral(Model):
     """One referral: the answers as given, and what happened to it."""
 
     __tablename__ = "referrals"
@@ -73,7 +73,7 @@ class Referral(db.Model):
         return self.answers.get("consent") == "yes"
 
 
-class ReferralMessage(db.Model):
+class ReferralMessage(Model):
     """A question from the front door or an answer from the referrer."""
 
     __tablename__ = "referral_messages"
@@ -90,7 +90,7 @@ class ReferralMessage(db.Model):
     author: Mapped[Account] = relationship()
 
 
-class ReferralChild(db.Model):
+class ReferralChild(Model):
     """A child named in a submitted referral, kept for "tell it once" matching."""
 
     __tablename__ = "referral_children"
@@ -106,7 +106,7 @@ class ReferralChild(db.Model):
     __table_args__ = (db.Index("ix_referral_children_match", "last_name_key", "date_of_birth"),)
 
 
-class ReferenceCounter(db.Model):
+class ReferenceCounter(Model):
     """The last reference number used in each year (one row per year, updated under a lock)."""
 
     __tablename__ = "referral_reference_counters"
@@ -115,7 +115,7 @@ class ReferenceCounter(db.Model):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class PartnerRegistration(db.Model):
+class PartnerRegistration(Model):
     """A partner professional part-way through registering; becomes an Account when done."""
 
     __tablename__ = "partner_registrations"

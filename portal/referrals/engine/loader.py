@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from portal.core.needs import NEED_CODES
 
-from .marked_yaml import MarkedMap, load_marked
+from .marked_yaml import MarkedList, MarkedMap, load_marked
 from .model import (
     Conversation,
     ConversationError,
@@ -46,9 +46,15 @@ class _Checker:
 
     def items(self, node: MarkedMap, key: str, what: str) -> list[tuple[Any, int]]:
         value = node.get(key)
-        if not isinstance(value, list) or not value:
+        if not isinstance(value, MarkedList) or not value:
             raise self.fail(f"{what} must be a list with at least one item", node.line_of(key))
         return list(zip(value, value.item_lines, strict=True))
+
+    @overload
+    def text(self, node: MarkedMap, key: str, *, required: Literal[True] = True) -> str: ...
+
+    @overload
+    def text(self, node: MarkedMap, key: str, *, required: bool) -> str | None: ...
 
     def text(self, node: MarkedMap, key: str, *, required: bool = True) -> str | None:
         value = node.get(key)
@@ -316,5 +322,6 @@ def _check_placeholders(check: _Checker, node: MarkedMap, step: Step) -> None:
 
 def _text_line(node: MarkedMap, key: str) -> int:
     if key.startswith("errors."):
-        return node["errors"].line_of(key.partition(".")[2])
+        errors: MarkedMap = node["errors"]
+        return errors.line_of(key.partition(".")[2])
     return node.line_of(key)

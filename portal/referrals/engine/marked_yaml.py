@@ -10,7 +10,7 @@ import yaml
 from .model import ConversationError
 
 
-class MarkedMap(dict):
+class MarkedMap(dict[Any, Any]):
     """A mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -24,7 +24,7 @@ class MarkedMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-class MarkedList(list):
+class MarkedList(list[Any]):
     """A list that knows its own line and the line of each item (1-based)."""
 
     line: int = 0

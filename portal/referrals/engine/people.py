@@ -23,7 +23,7 @@ def people_of(instance: StepInstance, answers: Mapping[str, Any]) -> list[dict[s
 
 
 def _save(
-    instance: StepInstance, answers: Mapping[str, Any], people: list[dict], done: bool
+    instance: StepInstance, answers: Mapping[str, Any], people: list[dict[str, Any]], done: bool
 ) -> dict[str, Any]:
     return store(answers, instance, {"people": people, "done": done})
 

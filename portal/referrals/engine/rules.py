@@ -11,6 +11,9 @@ from .model import ConversationError, Rule, Step
 
 CURRENT_PERSON = "person"
 
+# A rule's settings once checked (`answer`, `value`, `under`...): values read from the YAML file.
+Settings = dict[str, Any]
+
 
 @dataclass(frozen=True)
 class RuleScope:
@@ -46,8 +49,9 @@ class RuleContext:
         return raw
 
 
-def age_on(date_of_birth: str | date, today: date) -> int | None:
+def age_on(date_of_birth: object, today: date) -> int | None:
     """Whole years from a date of birth (ISO text or a date) to today; None when unreadable."""
+    # `object`: the value comes from stored answers, and anything else there is unreadable.
     try:
         born = (
             date.fromisoformat(date_of_birth) if isinstance(date_of_birth, str) else date_of_birth
@@ -63,20 +67,22 @@ def age_on(date_of_birth: str | date, today: date) -> int | None:
 # -- checking arguments --------------------------------------------------------------------------
 
 
-def _keys(args: Any, line: int, scope: RuleScope, required: set[str], optional: set[str]) -> dict:
-    if not isinstance(args, Mapping):
+def _keys(
+    node: Any, line: int, scope: RuleScope, required: set[str], optional: set[str]
+) -> Settings:
+    if not isinstance(node, Mapping):
         raise scope.fail("this rule needs a mapping of settings, such as `answer:`", line)
-    unknown = set(args) - required - optional
+    unknown = set(node) - required - optional
     if unknown:
         allowed = ", ".join(sorted(required | optional))
         raise scope.fail(f"unknown setting '{sorted(unknown)[0]}' (use {allowed})", line)
-    missing = required - set(args)
+    missing = required - set(node)
     if missing:
         raise scope.fail(f"this rule needs '{sorted(missing)[0]}'", line)
-    return dict(args)
+    return dict(node)
 
 
-def _answer(args: Mapping, line: int, scope: RuleScope, types: set[str] | None = None) -> Step:
+def _answer(args: Settings, line: int, scope: RuleScope, types: set[str] | None = None) -> Step:
     step_id = args["answer"]
     if step_id not in scope.steps:
         raise scope.fail(f"rule refers to '{step_id}', which is not an earlier step", line)
@@ -89,7 +95,7 @@ def _answer(args: Mapping, line: int, scope: RuleScope, types: set[str] | None =
     return step
 
 
-def _check_values(step: Step, values: list, line: int, scope: RuleScope) -> None:
+def _check_values(step: Step, values: list[Any], line: int, scope: RuleScope) -> None:
     if not step.options:
         return
     for value in values:
@@ -108,14 +114,14 @@ def _parse_not(args: Any, line: int, scope: RuleScope) -> Rule:
     return parse_rule(args, getattr(args, "line", line), scope)
 
 
-def _parse_equals(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer", "value"}, set())
+def _parse_equals(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer", "value"}, set())
     _check_values(_answer(args, line, scope), [args["value"]], line, scope)
     return args
 
 
-def _parse_in(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer", "values"}, set())
+def _parse_in(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer", "values"}, set())
     if not isinstance(args["values"], list) or not args["values"]:
         raise scope.fail("`values` must be a list with at least one value", line)
     step = _answer(args, line, scope)
@@ -125,16 +131,16 @@ def _parse_in(args: Any, line: int, scope: RuleScope) -> dict:
     return args
 
 
-def _parse_any_in(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer", "values"}, set())
+def _parse_any_in(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer", "values"}, set())
     if not isinstance(args["values"], list) or not args["values"]:
         raise scope.fail("`values` must be a list with at least one value", line)
     _check_values(_answer(args, line, scope, {"multi-choice"}), args["values"], line, scope)
     return args
 
 
-def _parse_count(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer"}, {"min", "max", "equals"})
+def _parse_count(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer"}, {"min", "max", "equals"})
     _answer(args, line, scope, {"multi-choice", "person-list"})
     bounds = [k for k in ("min", "max", "equals") if k in args]
     if not bounds:
@@ -145,8 +151,8 @@ def _parse_count(args: Any, line: int, scope: RuleScope) -> dict:
     return args
 
 
-def _parse_age(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer"}, {"field", "under", "at_least", "quantifier"})
+def _parse_age(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer"}, {"field", "under", "at_least", "quantifier"})
     if args["answer"] == CURRENT_PERSON:
         if not scope.in_for_each:
             raise scope.fail("`answer: person` only works in a step with `for_each`", line)
@@ -167,8 +173,8 @@ def _parse_age(args: Any, line: int, scope: RuleScope) -> dict:
     return args
 
 
-def _parse_answered(args: Any, line: int, scope: RuleScope) -> dict:
-    args = _keys(args, line, scope, {"answer"}, set())
+def _parse_answered(node: Any, line: int, scope: RuleScope) -> Settings:
+    args = _keys(node, line, scope, {"answer"}, set())
     _answer(args, line, scope)
     return args
 
@@ -180,35 +186,34 @@ def _is_list_step(ctx: RuleContext, step_id: str) -> bool:
     return bool(ctx.steps[step_id].for_each)
 
 
-def _eval_equals(args: dict, ctx: RuleContext) -> bool:
+def _eval_equals(args: Settings, ctx: RuleContext) -> bool:
     value = ctx.value(args["answer"])
     if _is_list_step(ctx, args["answer"]):
         return any(v == args["value"] for v in value)
-    return value == args["value"]
+    return bool(value == args["value"])
 
 
-def _eval_in(args: dict, ctx: RuleContext) -> bool:
+def _eval_in(args: Settings, ctx: RuleContext) -> bool:
     value = ctx.value(args["answer"])
     if _is_list_step(ctx, args["answer"]):
         return any(v in args["values"] for v in value)
     return value in args["values"]
 
 
-def _eval_any_in(args: dict, ctx: RuleContext) -> bool:
+def _eval_any_in(args: Settings, ctx: RuleContext) -> bool:
     chosen = ctx.value(args["answer"]) or []
     return any(v in args["values"] for v in chosen)
 
 
-def _eval_count(args: dict, ctx: RuleContext) -> bool:
+def _eval_count(args: Settings, ctx: RuleContext) -> bool:
     number = len(ctx.value(args["answer"]) or [])
-    return (
-        number >= args.get("min", number)
-        and number <= args.get("max", number)
-        and number == args.get("equals", number)
-    )
+    least: int = args.get("min", number)
+    most: int = args.get("max", number)
+    exactly: int = args.get("equals", number)
+    return least <= number <= most and number == exactly
 
 
-def _eval_age(args: dict, ctx: RuleContext) -> bool:
+def _eval_age(args: Settings, ctx: RuleContext) -> bool:
     if args["answer"] == CURRENT_PERSON:
         people = [ctx.person] if ctx.person else []
     else:
@@ -225,7 +230,7 @@ def _eval_age(args: dict, ctx: RuleContext) -> bool:
     return any(checks) if args["quantifier"] == "any" else all(checks)
 
 
-def _eval_answered(args: dict, ctx: RuleContext) -> bool:
+def _eval_answered(args: Settings, ctx: RuleContext) -> bool:
     value = ctx.value(args["answer"])
     return value not in (None, "", [], {})
 
