@@ -19,7 +19,7 @@ test: install compile vnu lint  ## install, lint, and run the whole suite (unit,
 test-fast: install compile lint  ## lint and every test but the browser ones (PostgreSQL too if TEST_DATABASE_URL is set)
 	$(BIN)/pytest --ignore=tests/browser
 
-install: $(STAMP)
+install: $(STAMP)  ## make .venv and install the portal with its dev tools (again when pyproject.toml changes)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,12 +47,12 @@ migrate: install  ## bring the database up to date
 demo: install  ## load demo data (safe to run twice)
 	$(BIN)/flask demo load
 
-lint: install
+lint: install  ## ruff check, and ruff format --check (changes no file)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-format: install
+format: install  ## ruff format and ruff check --fix over the tree
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -62,5 +62,10 @@ vendor:  ## refresh static/vendor from the npm registry (needs node)
 bench: install compile  ## measure against a bare Flask app; writes bench/results/
 	$(BIN)/python -m bench
 
-clean:
+clean:  ## remove .venv, instance/ (the demo database), .pytest_cache and .tools
 	rm -rf $(VENV) instance .pytest_cache .tools
+
+.PHONY: help
+help:  ## list every target and what it does
+	@awk '/^[a-z][a-z-]*:/ { name = substr($$0, 1, index($$0, ":") - 1); text = ""; \
+		if (match($$0, /## /)) text = substr($$0, RSTART + 3); printf "  %-10s %s\n", name, text }' Makefile
