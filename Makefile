@@ -47,7 +47,7 @@ migrate: install  ## bring the database up to date
 demo: install  ## load demo data (safe to run twice)
 	$(BIN)/flask demo load
 
-lint: install  ## ruff check, and ruff format --check (changes no file)
+lint: install  ## ruff check, ruff format --check and mypy (changes no file)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
