@@ -14,11 +14,11 @@ from portal.core.audit import utcnow
 from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
 from portal.referrals import store
-from portal.referrals.blueprint import bp
 from portal.referrals.forms import DECISION_LABELS, DecisionForm, MessageForm
 from portal.referrals.models import Decision, Referral, Status
 from portal.referrals.presenting import answer_rows, referral_conversation, translate
 from portal.referrals.urgency import Limits, QueuePlace, place_in_queue
+from portal.referrals.views.blueprint import bp
 
 
 def queue_limits() -> Limits:

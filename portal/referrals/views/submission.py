@@ -12,12 +12,12 @@ from portal.core.notify import message_locale, queue_email
 from portal.core.pdf import cached_pdf, send_pdf
 from portal.extensions import db
 from portal.referrals import store
-from portal.referrals.blueprint import bp
 from portal.referrals.engine import is_complete
 from portal.referrals.forms import DECISION_LABELS, MessageForm, PlainForm
 from portal.referrals.models import Referral, Status
 from portal.referrals.presenting import answer_rows, referral_conversation
 from portal.referrals.signposting import signposting_services
+from portal.referrals.views.blueprint import bp
 from portal.referrals.views.conversation import REFERRERS, _own_draft, _resume_url
 
 

@@ -8,12 +8,12 @@ from flask import Response, abort, render_template, request
 from wtforms import Form
 
 from portal.core.access import public
-from portal.publishing.blueprint import bp
 from portal.publishing.content import PageView
 from portal.publishing.eligibility import CheckResult, check_care_leaver, check_kinship
 from portal.publishing.forms import CareLeaverCheckerForm, KinshipCheckerForm, as_int
 from portal.publishing.labels import GROUP_LABELS, NOTE_LABELS
 from portal.publishing.service import cacheable, page_view, site_token_values
+from portal.publishing.views.blueprint import bp
 
 
 def _offer(slug: str) -> PageView:

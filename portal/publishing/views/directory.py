@@ -8,11 +8,11 @@ from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext
 
 from portal.core.access import public
-from portal.publishing.blueprint import bp
 from portal.publishing.directory import find_services
 from portal.publishing.forms import ServiceSearchForm, as_int
 from portal.publishing.labels import NEED_LABELS
 from portal.publishing.service import cacheable, directory
+from portal.publishing.views.blueprint import bp
 
 PER_PAGE = 10
 
