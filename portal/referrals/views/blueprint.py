@@ -2,4 +2,9 @@
 
 from flask import Blueprint
 
+from portal.referrals.models import Status
+
 bp = Blueprint("referrals", __name__)
+
+# Templates compare a referral's status with these, never with bare strings.
+bp.add_app_template_global(Status, "ReferralStatus")
