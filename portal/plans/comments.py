@@ -51,7 +51,7 @@ def comments_on(plan: Plan) -> list[PlanComment]:
 
 def comment_on(plan: Plan, comment_public_id: str) -> PlanComment:
     """One comment on this plan, or 404."""
-    comment = db.session.scalar(
+    comment: PlanComment | None = db.session.scalar(
         select(PlanComment).where(
             PlanComment.plan_id == plan.id, PlanComment.public_id == comment_public_id
         )

@@ -63,7 +63,7 @@ def family_for_staff(user: Account, family_public_id: str, *, action: str) -> Fa
 
     The caller commits (the `open_*_for` functions below do).
     """
-    family = db.session.scalar(
+    family: Family | None = db.session.scalar(
         select(Family).where(Family.public_id == family_public_id, _visible_families_clause(user))
     )
     if family is None:
@@ -156,7 +156,7 @@ def family_page(user: Account, family_public_id: str) -> FamilyPage:
 
 def member_for(account: Account) -> FamilyMember:
     """The family membership of a signed-in family account, or 404."""
-    member = db.session.scalar(
+    member: FamilyMember | None = db.session.scalar(
         select(FamilyMember)
         .where(FamilyMember.account_id == account.id)
         .options(selectinload(FamilyMember.family))

@@ -96,7 +96,7 @@ def version_of(plan: Plan, version_public_id: str, *, published_only: bool) -> P
     )
     if published_only:
         query = query.where(PlanVersion.status == PlanVersionStatus.PUBLISHED)
-    version = db.session.scalar(query)
+    version: PlanVersion | None = db.session.scalar(query)
     if version is None:
         abort(404)
     return version

@@ -63,7 +63,7 @@ def draft_for(family_public_id: str) -> tuple[Family, PlanVersion, PlanBody]:
     return family, draft, load_body(draft.body)
 
 
-def section_context(family: Family, draft: PlanVersion, body: PlanBody, key: str) -> dict:
+def section_context(family: Family, draft: PlanVersion, body: PlanBody, key: str) -> dict[str, Any]:
     """What `_section.html` needs to show one part of the draft."""
     return {
         "family": family,

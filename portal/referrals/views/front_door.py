@@ -60,7 +60,7 @@ def _page(referral: Referral, message_form: MessageForm, decision_form: Decision
         matches=store.find_matches(children, exclude_referral_id=referral.id, actor=current_user),
         message_form=message_form,
         decision_form=decision_form,
-        decision_label=DECISION_LABELS.get(referral.decision or "", ""),
+        decision_label=DECISION_LABELS[referral.decision] if referral.decision else "",
         form=decision_form,
         area="practitioners",
     )
