@@ -11,8 +11,9 @@ from portal.core.access import Role
 from portal.core.clock import london_today
 from portal.extensions import db
 from portal.plans.body import load_body
+from portal.plans.families import create_family
 from portal.plans.models import Family, FamilyMember
-from portal.plans.service import create_family, publish_version, save_draft, start_draft
+from portal.plans.service import publish_version, save_draft, start_draft
 
 DEMO_FAMILY_NAME = "The Adebayo family (demo)"
 DEMO_FAMILY_EMAIL = "family@eastholme.example"

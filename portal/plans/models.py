@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -22,8 +23,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.core.audit import utcnow
+from portal.core.enums import stored_as_text
 from portal.core.ids import new_public_id
 from portal.extensions import Model
+
+if TYPE_CHECKING:
+    from portal.accounts.models import Account, Team
 
 PERSON_KINDS = ("child", "parent", "carer", "network")
 COMMENT_KINDS = ("view", "disagree")
@@ -48,9 +53,11 @@ class Family(Model):
         back_populates="family", order_by="Person.id", cascade="all, delete-orphan"
     )
     plan: Mapped[Plan | None] = relationship(back_populates="family", uselist=False)
-    lead_practitioner = relationship("Account", foreign_keys=[lead_practitioner_id])
-    lcpp = relationship("Account", foreign_keys=[lcpp_id])
-    team = relationship("Team")
+    lead_practitioner: Mapped[Account | None] = relationship(
+        "Account", foreign_keys=[lead_practitioner_id]
+    )
+    lcpp: Mapped[Account | None] = relationship("Account", foreign_keys=[lcpp_id])
+    team: Mapped[Team | None] = relationship("Team")
 
 
 class Person(Model):
@@ -84,6 +91,16 @@ class Plan(Model):
     )
 
 
+class PlanVersionStatus(StrEnum):
+    """Where a plan version is: written by staff, or shown to the family and never changed.
+
+    The values are the strings stored in ``plan_versions.status``.
+    """
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
 class PlanVersion(Model):
     """One numbered version of a plan: a draft until published, then never changed."""
 
@@ -94,7 +111,9 @@ class PlanVersion(Model):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(12), default="draft")
+    status: Mapped[PlanVersionStatus] = mapped_column(
+        stored_as_text(PlanVersionStatus, 12), default=PlanVersionStatus.DRAFT
+    )
     body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     change_note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
@@ -103,12 +122,12 @@ class PlanVersion(Model):
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     plan: Mapped[Plan] = relationship(back_populates="versions")
-    published_by = relationship("Account", foreign_keys=[published_by_id])
+    published_by: Mapped[Account | None] = relationship("Account", foreign_keys=[published_by_id])
 
     @property
     def is_published(self) -> bool:
         """True once the family can see it; from then on it cannot change."""
-        return self.status == "published"
+        return self.status == PlanVersionStatus.PUBLISHED
 
 
 class PublishedVersionImmutable(RuntimeError):
@@ -119,8 +138,9 @@ class PublishedVersionImmutable(RuntimeError):
 def _refuse_changes_to_published(mapper: Any, connection: Any, target: PlanVersion) -> None:
     # The service refuses first; this guard makes sure no other path can slip through.
     status = inspect(target).attrs.status.history
-    was_published = (status.deleted and status.deleted[0] == "published") or (
-        not status.has_changes() and target.status == "published"
+    published = PlanVersionStatus.PUBLISHED
+    was_published = (status.deleted and status.deleted[0] == published) or (
+        not status.has_changes() and target.status == published
     )
     if was_published:
         raise PublishedVersionImmutable(f"plan version {target.public_id} is published")
@@ -143,9 +163,9 @@ class PlanComment(Model):
     replied_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    author = relationship("Account", foreign_keys=[author_id])
-    replied_by = relationship("Account", foreign_keys=[replied_by_id])
-    version = relationship("PlanVersion")
+    author: Mapped[Account] = relationship("Account", foreign_keys=[author_id])
+    replied_by: Mapped[Account | None] = relationship("Account", foreign_keys=[replied_by_id])
+    version: Mapped[PlanVersion | None] = relationship("PlanVersion")
 
 
 class FamilyMember(Model):
@@ -160,7 +180,7 @@ class FamilyMember(Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     family: Mapped[Family] = relationship()
-    account = relationship("Account")
+    account: Mapped[Account] = relationship("Account")
 
 
 class Invitation(Model):

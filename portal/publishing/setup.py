@@ -2,13 +2,9 @@
 
 from flask import Flask
 
-# The view modules are imported for the routes they add to the blueprints.
-from portal.publishing import api, checker_views, directory_views, search_views, views
-from portal.publishing.blueprint import api_bp, bp
 from portal.publishing.cli import content_cli
 from portal.publishing.service import content_translations, init_state
-
-VIEW_MODULES = (api, checker_views, directory_views, search_views, views)
+from portal.publishing.views import api_bp, bp
 
 
 def init_publishing(app: Flask) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import Account
 from portal.core.audit import utcnow
+from portal.core.enums import stored_as_text
 from portal.core.ids import new_public_id
 from portal.extensions import Model, db
 
@@ -45,11 +46,13 @@ class Referral(Model):
     schema_id: Mapped[str] = mapped_column(String(60))
     schema_version: Mapped[int] = mapped_column(Integer)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT, index=True)
+    status: Mapped[Status] = mapped_column(
+        stored_as_text(Status, 20), default=Status.DRAFT, index=True
+    )
     referrer_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     triage_route: Mapped[str | None] = mapped_column(String(40))
     triage_reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    decision: Mapped[str | None] = mapped_column(String(40))
+    decision: Mapped[Decision | None] = mapped_column(stored_as_text(Decision, 40))
     decision_reasons: Mapped[str | None] = mapped_column(Text)
     decision_note: Mapped[str | None] = mapped_column(Text)  # for the referrer, if consent allows
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))

@@ -1,4 +1,9 @@
-"""Service functions for referrals: every write (and every staff read) is audited with it."""
+"""The referrer's side of a referral: drafts, answers, sending, signposting, the message thread,
+and "tell it once" matches. The front door's side is `portal.referrals.front_door`.
+
+Every write is audited with it and committed by the function a view calls; the building blocks
+of a larger change (`submit_referral`, `add_message`) leave the commit to their caller.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from flask import url_for
+from flask_babel import gettext
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
+from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
 from portal.plans.matching import plans_for_child
 from portal.referrals.engine import Conversation, is_complete, suggest_route
@@ -124,7 +132,7 @@ def name_key(name: str | None) -> str:
 def submit_referral(
     referral: Referral, conversation: Conversation, actor: Account, today: date | None = None
 ) -> Referral:
-    """Freeze the answers, suggest a route, give a reference and queue the confirmation."""
+    """Freeze the answers, suggest a route and give a reference; the caller commits."""
     if referral.status != Status.DRAFT:
         return referral
     if not is_complete(conversation, referral.answers, today):
@@ -153,6 +161,27 @@ def submit_referral(
     return referral
 
 
+def send_referral(
+    referral: Referral, conversation: Conversation, actor: Account, page_locale: str
+) -> None:
+    """Submit the referral and email the referrer its reference, in one transaction."""
+    submit_referral(referral, conversation, actor)
+    outcome_url = url_for("referrals.outcome", public_id=referral.public_id, _external=True)
+    queue_email(
+        actor.email,
+        lambda: gettext("Referral %(reference)s received", reference=referral.reference),
+        lambda: gettext(
+            "Thank you. We have your referral %(reference)s. The front door will look at it "
+            "and tell you what happens next. See it here: %(url)s",
+            reference=referral.reference,
+            url=outcome_url,
+        ),
+        locale=message_locale(actor.locale, page_locale),
+        reference=referral.reference,
+    )
+    db.session.commit()
+
+
 def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[str]) -> None:
     """End a draft with "I signposted the family instead", kept as the outcome."""
     if referral.status != Status.DRAFT:
@@ -164,35 +193,8 @@ def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[
     db.session.commit()
 
 
-# -- the front door --------------------------------------------------------------------------
-
-
-def queued_referrals() -> list[Referral]:
-    """Referrals waiting for a front-door decision (ordering by urgency is the caller's)."""
-    query = select(Referral).where(Referral.status.in_([Status.SUBMITTED, Status.IN_REVIEW]))
-    return list(db.session.scalars(query.order_by(Referral.submitted_at)))
-
-
-def referral_for_front_door(public_id: str) -> Referral | None:
-    """A submitted referral by public id (drafts are the referrer's own business)."""
-    return db.session.scalar(
-        select(Referral).where(
-            Referral.public_id == public_id,
-            Referral.status.in_([Status.SUBMITTED, Status.IN_REVIEW, Status.DECIDED]),
-        )
-    )
-
-
-def open_for_front_door(referral: Referral, actor: Account) -> None:
-    """Record that a practitioner read the referral; the first read puts it in review."""
-    if referral.status == Status.SUBMITTED:
-        referral.status = Status.IN_REVIEW
-    record_audit(actor, "referral_read", SUBJECT, referral.public_id)
-    db.session.commit()
-
-
 def add_message(referral: Referral, author: Account, body: str) -> ReferralMessage:
-    """Add a message to the thread; the caller queues any email and commits."""
+    """Add a message to the thread. One part of a larger change: the caller commits."""
     from_front_door = author.has_role(Role.FRONT_DOOR) and author.id != referral.referrer_id
     message = ReferralMessage(
         referral_id=referral.id, author_id=author.id, from_front_door=from_front_door, body=body
@@ -202,17 +204,10 @@ def add_message(referral: Referral, author: Account, body: str) -> ReferralMessa
     return message
 
 
-def record_decision(
-    referral: Referral, actor: Account, decision: str, reasons: str, note: str
-) -> None:
-    """The front door's decision, with its reasons; the caller tells the referrer and commits."""
-    referral.decision = decision
-    referral.decision_reasons = reasons
-    referral.decision_note = note or None
-    referral.decided_by_id = actor.id
-    referral.decided_at = utcnow()
-    referral.status = Status.DECIDED
-    record_audit(actor, "referral_decided", SUBJECT, referral.public_id, {"decision": decision})
+def reply_to_front_door(referral: Referral, author: Account, body: str) -> None:
+    """The referrer answers the front door in the referral's thread."""
+    add_message(referral, author, body)
+    db.session.commit()
 
 
 # -- tell it once ----------------------------------------------------------------------------

@@ -9,9 +9,11 @@ from sqlalchemy import select
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.extensions import db
+from portal.plans.comments import add_comment
+from portal.plans.families import create_family
 from portal.plans.family_auth import invite_member
-from portal.plans.models import Family, PlanVersion
-from portal.plans.service import add_comment, create_family, start_draft
+from portal.plans.models import Family, PlanVersion, PlanVersionStatus
+from portal.plans.service import start_draft
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import DESK, PHONE, browser_sign_in, each_width_and_language
 from tests.browser.test_plans_journey import code_for, newest_message
@@ -51,7 +53,10 @@ def plan_world(live_app, live_account):
         db.session.commit()
         version = db.session.scalar(
             select(PlanVersion)
-            .where(PlanVersion.plan_id == family.plan.id, PlanVersion.status == "published")
+            .where(
+                PlanVersion.plan_id == family.plan.id,
+                PlanVersion.status == PlanVersionStatus.PUBLISHED,
+            )
             .order_by(PlanVersion.number)
         )
         return {

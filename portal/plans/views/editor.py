@@ -15,9 +15,9 @@ from werkzeug.wrappers import Response
 from portal.accounts.models import Account
 from portal.core.access import allow
 from portal.core.htmx import is_htmx, render_page_or_fragment
-from portal.extensions import db
 from portal.plans import body_edit
-from portal.plans.body import PlanBody, PlanBodyInvalid, load_body
+from portal.plans.body import Action, Goal, PlanBody, PlanBodyInvalid, load_body
+from portal.plans.families import lcpp_accounts, open_draft_for, update_level
 from portal.plans.forms import (
     ActionForm,
     ConfirmForm,
@@ -28,13 +28,7 @@ from portal.plans.forms import (
     TextSectionForm,
 )
 from portal.plans.models import Family, PlanVersion
-from portal.plans.service import (
-    assign_lcpp,
-    current_draft,
-    family_for_staff,
-    lcpp_accounts,
-    save_draft,
-)
+from portal.plans.service import update_draft
 from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 
 SECTION_TITLES = {
@@ -63,16 +57,13 @@ SECTION_ORDER = (
 )
 
 
-def draft_for(family_public_id: str, action: str) -> tuple[Family, PlanVersion, PlanBody]:
-    """The family, its draft and the draft's body; 404 when there is no draft."""
-    family = family_for_staff(current_user, family_public_id, action=action)
-    draft = current_draft(family.plan)
-    if draft is None:
-        abort(404)
+def draft_for(family_public_id: str) -> tuple[Family, PlanVersion, PlanBody]:
+    """The family, its draft and the draft's body (an audited read); 404 when there is no draft."""
+    family, draft = open_draft_for(current_user, family_public_id)
     return family, draft, load_body(draft.body)
 
 
-def section_context(family: Family, draft: PlanVersion, body: PlanBody, key: str) -> dict:
+def section_context(family: Family, draft: PlanVersion, body: PlanBody, key: str) -> dict[str, Any]:
     """What `_section.html` needs to show one part of the draft."""
     return {
         "family": family,
@@ -104,18 +95,28 @@ def apply_body_errors(form: FlaskForm, error: PlanBodyInvalid) -> None:
         target.errors = [*target.errors, gettext(problem.message, **params)]
 
 
+Change = Callable[[PlanBody, FlaskForm], PlanBody]
+Prefill = Callable[[PlanBody, FlaskForm], None]
+Save = Callable[[Family, PlanVersion, PlanBody, FlaskForm], None]
+
+
+def save_body(family: Family, draft: PlanVersion, body: PlanBody, form: FlaskForm) -> None:
+    """Most parts of the draft are saved on their own."""
+    update_draft(current_user, draft, body)
+
+
 def edit_part(
     family_id: str,
     key: str,
     form: FlaskForm,
-    change: Callable[[PlanBody, FlaskForm], PlanBody],
+    change: Change,
     heading: Any,
     action: str,
-    prefill: Callable[[PlanBody, FlaskForm], None] | None = None,
-    after_save: Callable[[Family, FlaskForm], None] | None = None,
+    prefill: Prefill | None = None,
+    save: Save = save_body,
 ) -> str | Response:
-    """Show a form for one part of the draft; on a good POST, save it with an audit entry."""
-    family, draft, body = draft_for(family_id, "plan.editing")
+    """Show a form for one part of the draft; on a good POST, save it (with an audit entry)."""
+    family, draft, body = draft_for(family_id)
     if prefill is not None:
         try:
             prefill(body, form)
@@ -129,12 +130,8 @@ def edit_part(
         except PlanBodyInvalid as error:
             apply_body_errors(form, error)
         else:
-            save_draft(current_user, draft, new_body)
-            if after_save is not None:
-                after_save(family, form)
-            db.session.commit()
+            save(family, draft, new_body, form)
             return show_saved(family, draft, new_body, key)
-    db.session.commit()  # the audited read
     return render_page_or_fragment(
         "plans/practitioner/part_edit.html",
         "plans/practitioner/_part_form.html",
@@ -179,17 +176,22 @@ def edit_section(family_id: str, key: str) -> str | Response:
         def chosen(f: FlaskForm) -> Account | None:
             return people.get(f.lcpp.data) if f.level.data == "child-protection" else None
 
+        def set_level(body: PlanBody, f: FlaskForm) -> PlanBody:
+            lcpp = chosen(f)
+            return body_edit.set_level(body, f.level.data, lcpp.display_name if lcpp else "")
+
+        def save_level(family: Family, draft: PlanVersion, body: PlanBody, f: FlaskForm) -> None:
+            update_level(current_user, family, draft, body, chosen(f))
+
         return edit_part(
             family_id,
             key,
             form,
-            lambda b, f: body_edit.set_level(
-                b, f.level.data, chosen(f).display_name if chosen(f) else ""
-            ),
+            set_level,
             SECTION_TITLES[key],
             action,
             prefill=_unless_posted(fill),
-            after_save=lambda family, f: assign_lcpp(current_user, family, chosen(f)),
+            save=save_level,
         )
     if key == "meeting":
         return edit_part(
@@ -206,9 +208,6 @@ def edit_section(family_id: str, key: str) -> str | Response:
     abort(404)
 
 
-Prefill = Callable[[PlanBody, FlaskForm], None]
-
-
 def _unless_posted(fill: Prefill) -> Prefill:
     """Fill a form from the draft on GET only, so what the person typed is never lost."""
 
@@ -223,14 +222,14 @@ def _fill_meeting(body: PlanBody, form: FlaskForm) -> None:
     form.next_meeting.data, form.next_meeting_what.data = body.next_meeting, body.next_meeting_what
 
 
-def _goal(body: PlanBody, goal_id: str) -> Any:
+def _goal(body: PlanBody, goal_id: str) -> Goal:
     goal = next((g for g in body.goals if g.id == goal_id), None)
     if goal is None:
         raise body_edit.ItemNotFound(goal_id)
     return goal
 
 
-def _action(body: PlanBody, goal_id: str, action_id: str) -> Any:
+def _action(body: PlanBody, goal_id: str, action_id: str) -> Action:
     found = next((a for a in _goal(body, goal_id).actions if a.id == action_id), None)
     if found is None:
         raise body_edit.ItemNotFound(action_id)
@@ -243,8 +242,7 @@ def show_section(family_id: str, key: str) -> str | Response:
     """One part of the draft as it stands (htmx "cancel"); without htmx, the editor."""
     if key not in SECTION_TITLES:
         abort(404)
-    family, draft, body = draft_for(family_id, "plan.editing")
-    db.session.commit()
+    family, draft, body = draft_for(family_id)
     return show_saved(family, draft, body, key)
 
 
@@ -330,23 +328,22 @@ def add_person(family_id: str) -> str | Response:
     )
 
 
-def remove_part(family_id: str, key: str, change: Callable[[PlanBody], PlanBody]) -> Any:
+def remove_part(family_id: str, key: str, change: Callable[[PlanBody], PlanBody]) -> str | Response:
     """A POST that takes something out of the draft."""
-    family, draft, body = draft_for(family_id, "plan.editing")
+    family, draft, body = draft_for(family_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
         new_body = change(body)
     except body_edit.ItemNotFound:
         abort(404)
-    save_draft(current_user, draft, new_body)
-    db.session.commit()
+    update_draft(current_user, draft, new_body)
     return show_saved(family, draft, new_body, key)
 
 
 @bp.route("/practitioners/families/<family_id>/plan/goals/<goal_id>/remove", methods=["POST"])
 @allow(*STAFF_PLAN_ROLES)
-def remove_goal(family_id: str, goal_id: str) -> Any:
+def remove_goal(family_id: str, goal_id: str) -> str | Response:
     """Take a goal out of the draft."""
     return remove_part(family_id, "goals", lambda b: body_edit.remove_goal(b, goal_id))
 
@@ -356,13 +353,13 @@ def remove_goal(family_id: str, goal_id: str) -> Any:
     methods=["POST"],
 )
 @allow(*STAFF_PLAN_ROLES)
-def remove_action(family_id: str, goal_id: str, action_id: str) -> Any:
+def remove_action(family_id: str, goal_id: str, action_id: str) -> str | Response:
     """Take something to do out of the draft."""
     return remove_part(family_id, "goals", lambda b: body_edit.remove_action(b, goal_id, action_id))
 
 
 @bp.route("/practitioners/families/<family_id>/plan/team/<person_id>/remove", methods=["POST"])
 @allow(*STAFF_PLAN_ROLES)
-def remove_person(family_id: str, person_id: str) -> Any:
+def remove_person(family_id: str, person_id: str) -> str | Response:
     """Take someone out of the team around the family."""
     return remove_part(family_id, "team", lambda b: body_edit.remove_person(b, person_id))

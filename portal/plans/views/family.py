@@ -8,18 +8,17 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from portal.core.access import Role, allow
-from portal.extensions import db
 from portal.plans.body import load_body
+from portal.plans.comments import add_comment, comments_on
+from portal.plans.families import member_for
 from portal.plans.forms import CommentForm
-from portal.plans.models import FamilyMember, PlanVersion
+from portal.plans.models import FamilyMember, Plan, PlanVersion
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.service import (
-    add_comment,
     changes_in,
     changes_since,
-    comments_on,
     latest_published,
-    member_for,
+    mark_seen,
     published_versions,
     version_of,
     who_opened,
@@ -27,26 +26,26 @@ from portal.plans.service import (
 from portal.plans.views.blueprint import bp
 
 
-def _current() -> tuple[FamilyMember, PlanVersion | None]:
+def _current() -> tuple[FamilyMember, Plan, PlanVersion | None]:
+    """The signed-in family member, their family's plan and the version they see now."""
     member = member_for(current_user)
     plan = member.family.plan
     if plan is None:
         abort(404)
-    return member, latest_published(plan)
+    return member, plan, latest_published(plan)
 
 
 @bp.route("/my-plan")
 @allow(Role.FAMILY)
 def my_plan() -> str:
     """The family's plan as it is now, and what changed since they last looked."""
-    member, version = _current()
+    member, _, version = _current()
     if version is None:
         return render_template("plans/family/no_plan_yet.html", family=member.family)
     # New since their last look (possibly several versions); otherwise what the latest changed.
     unseen = 0 < member.last_seen_version < version.number
     changes = changes_since(member, version) if unseen else changes_in(version)
-    member.last_seen_version = version.number
-    db.session.commit()
+    mark_seen(member, version)
     return render_template(
         "plans/family/plan.html",
         family=member.family,
@@ -61,18 +60,16 @@ def my_plan() -> str:
 @allow(Role.FAMILY)
 def my_versions() -> str:
     """Every version the family has been shown."""
-    member, _ = _current()
-    return render_template(
-        "plans/family/versions.html", versions=published_versions(member.family.plan)
-    )
+    _, plan, _ = _current()
+    return render_template("plans/family/versions.html", versions=published_versions(plan))
 
 
 @bp.route("/my-plan/versions/<version_id>")
 @allow(Role.FAMILY)
 def my_version(version_id: str) -> str:
     """One earlier (or the current) version, with what changed in it."""
-    member, latest = _current()
-    version = version_of(member.family.plan, version_id, published_only=True)
+    member, plan, latest = _current()
+    version = version_of(plan, version_id, published_only=True)
     return render_template(
         "plans/family/version.html",
         family=member.family,
@@ -87,8 +84,8 @@ def my_version(version_id: str) -> str:
 @allow(Role.FAMILY)
 def my_version_pdf(version_id: str) -> Response:
     """Download a version as a PDF."""
-    member, _ = _current()
-    version = version_of(member.family.plan, version_id, published_only=True)
+    member, plan, _ = _current()
+    version = version_of(plan, version_id, published_only=True)
     return plan_pdf_response(member.family, version)
 
 
@@ -96,21 +93,18 @@ def my_version_pdf(version_id: str) -> Response:
 @allow(Role.FAMILY)
 def my_views() -> str | Response:
     """Add your views, or say you don't agree; see what the practitioner answered."""
-    member, version = _current()
+    _, plan, version = _current()
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(current_user, member.family.plan, version, form.kind.data, form.text.data)
-        db.session.commit()
+        add_comment(current_user, plan, version, form.kind.data, form.text.data)
         flash(gettext("Thank you. Your lead practitioner will read what you said."))
         return redirect(url_for("plans.my_views"))
-    return render_template(
-        "plans/family/views.html", form=form, comments=comments_on(member.family.plan)
-    )
+    return render_template("plans/family/views.html", form=form, comments=comments_on(plan))
 
 
 @bp.route("/my-plan/who-has-looked")
 @allow(Role.FAMILY)
 def who_has_looked() -> str:
     """Which staff opened the plan, their role and team, and when."""
-    member, _ = _current()
-    return render_template("plans/family/who_opened.html", openings=who_opened(member.family.plan))
+    _, plan, _ = _current()
+    return render_template("plans/family/who_opened.html", openings=who_opened(plan))

@@ -5,33 +5,29 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
 from portal.core.clock import london_today
-from portal.core.notify import message_locale, queue_email, queue_sms
-from portal.extensions import db
 from portal.plans.body import load_body
-from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
+from portal.plans.changes import changes_between
+from portal.plans.comments import reply_to_comment
+from portal.plans.families import (
+    ContactInUse,
+    create_family,
+    families_for_staff,
+    family_page,
+    invite_to_family,
+    open_comment_for,
+    open_draft_for,
+    open_family_for,
+    open_version_for,
+    plan_of,
+)
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
-from portal.plans.models import FamilyMember, Invitation
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.people import CHILD_LINE_HELP, ChildLineInvalid, parse_children
-from portal.plans.service import (
-    changes_between,
-    comments_on,
-    create_family,
-    current_draft,
-    families_for_staff,
-    family_for_staff,
-    latest_published,
-    publish_version,
-    published_versions,
-    reply_to_comment,
-    start_draft,
-    version_of,
-)
+from portal.plans.service import current_draft, latest_published, publish_and_tell, start_draft
 from portal.plans.views.blueprint import STAFF_PLAN_ROLES, bp
 from portal.plans.views.editor import SECTION_ORDER, SECTION_TITLES
 
@@ -41,7 +37,6 @@ from portal.plans.views.editor import SECTION_ORDER, SECTION_TITLES
 def families() -> str:
     """The families this practitioner can see."""
     rows = families_for_staff(current_user)
-    db.session.commit()
     return render_template("plans/practitioner/families.html", families=rows, area="practitioners")
 
 
@@ -69,7 +64,6 @@ def new_family() -> str | Response:
             interpreter_needed=form.interpreter_needed.data == "yes",
             people=people,
         )
-        db.session.commit()
         return redirect(url_for("plans.family", family_id=family.public_id))
     return render_template("plans/practitioner/new_family.html", form=form, area="practitioners")
 
@@ -78,38 +72,33 @@ def new_family() -> str | Response:
 @allow(*STAFF_PLAN_ROLES)
 def family(family_id: str) -> str:
     """One family: people, who has access, the plan's versions and the family's comments."""
-    fam = family_for_staff(current_user, family_id, action="plan.viewed")
-    members = db.session.scalars(select(FamilyMember).where(FamilyMember.family_id == fam.id)).all()
-    invitations = db.session.scalars(
-        select(Invitation)
-        .where(Invitation.family_id == fam.id, Invitation.accepted_at.is_(None))
-        .order_by(Invitation.id.desc())
-    ).all()
-    context = {
-        "family": fam,
-        "members": members,
-        "invitations": invitations,
-        "versions": published_versions(fam.plan),
-        "draft": current_draft(fam.plan),
-        "comments": comments_on(fam.plan),
-        "confirm_form": ConfirmForm(),
-        "area": "practitioners",
-    }
-    db.session.commit()
-    return render_template("plans/practitioner/family.html", **context)
+    page = family_page(current_user, family_id)
+    return render_template(
+        "plans/practitioner/family.html",
+        family=page.family,
+        members=page.members,
+        invitations=page.invitations,
+        versions=page.versions,
+        draft=page.draft,
+        comments=page.comments,
+        confirm_form=ConfirmForm(),
+        area="practitioners",
+    )
 
 
 @bp.route("/practitioners/families/<family_id>/invite", methods=["GET", "POST"])
 @allow(*STAFF_PLAN_ROLES)
 def invite(family_id: str) -> str | Response:
     """Invite a family member by email or text message."""
-    fam = family_for_staff(current_user, family_id, action="family.viewed")
+    fam = open_family_for(current_user, family_id, action="family.viewed")
     form = InviteForm()
     if form.validate_on_submit():
-        contact = form.contact.data.strip()
-        channel = "email" if "@" in contact else "sms"
-        destination = contact if channel == "email" else normalise_mobile(contact)
-        if contact_in_use(channel, destination):
+        name = form.display_name.data.strip()
+        try:
+            invite_to_family(
+                current_user, fam, display_name=name, contact=form.contact.data.strip()
+            )
+        except ContactInUse:
             form.contact.errors.append(
                 gettext(
                     "Someone already signs in with this. Use another email address or "
@@ -117,17 +106,8 @@ def invite(family_id: str) -> str | Response:
                 )
             )
         else:
-            invite_member(
-                current_user,
-                fam,
-                display_name=form.display_name.data.strip(),
-                channel=channel,
-                destination=destination,
-            )
-            db.session.commit()
-            flash(gettext("Invitation sent to %(name)s", name=form.display_name.data.strip()))
+            flash(gettext("Invitation sent to %(name)s", name=name))
             return redirect(url_for("plans.family", family_id=fam.public_id))
-    db.session.commit()
     return render_template(
         "plans/practitioner/invite.html", form=form, family=fam, area="practitioners"
     )
@@ -137,31 +117,30 @@ def invite(family_id: str) -> str | Response:
 @allow(*STAFF_PLAN_ROLES)
 def editor(family_id: str) -> str:
     """The draft, part by part, each with a way to change it."""
-    fam = family_for_staff(current_user, family_id, action="plan.viewed")
-    draft = current_draft(fam.plan)
-    context = {
-        "family": fam,
-        "draft": draft,
-        "body": load_body(draft.body) if draft else None,
-        "sections": SECTION_ORDER,
-        "titles": SECTION_TITLES,
-        "confirm_form": ConfirmForm(),
-        "latest": latest_published(fam.plan),
-        "area": "practitioners",
-    }
-    db.session.commit()
-    return render_template("plans/practitioner/editor.html", **context)
+    fam = open_family_for(current_user, family_id, action="plan.viewed")
+    plan = plan_of(fam)
+    draft = current_draft(plan)
+    return render_template(
+        "plans/practitioner/editor.html",
+        family=fam,
+        draft=draft,
+        body=load_body(draft.body) if draft else None,
+        sections=SECTION_ORDER,
+        titles=SECTION_TITLES,
+        confirm_form=ConfirmForm(),
+        latest=latest_published(plan),
+        area="practitioners",
+    )
 
 
 @bp.route("/practitioners/families/<family_id>/plan/new-version", methods=["POST"])
 @allow(*STAFF_PLAN_ROLES)
 def new_version(family_id: str) -> Response:
     """Start a new draft from the published plan."""
-    fam = family_for_staff(current_user, family_id, action="plan.viewed")
+    fam = open_family_for(current_user, family_id, action="plan.viewed")
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    start_draft(current_user, fam.plan)
-    db.session.commit()
+    start_draft(current_user, plan_of(fam))
     return redirect(url_for("plans.editor", family_id=fam.public_id))
 
 
@@ -169,32 +148,24 @@ def new_version(family_id: str) -> Response:
 @allow(*STAFF_PLAN_ROLES)
 def preview(family_id: str) -> str:
     """The draft exactly as the family will see it."""
-    fam = family_for_staff(current_user, family_id, action="plan.previewed")
-    draft = current_draft(fam.plan)
-    if draft is None:
-        abort(404)
-    before = latest_published(fam.plan)
-    context = {
-        "family": fam,
-        "version": draft,
-        "body": load_body(draft.body),
-        "changes": changes_between(
-            load_body(before.body) if before else None, load_body(draft.body)
-        ),
-        "area": "practitioners",
-    }
-    db.session.commit()
-    return render_template("plans/practitioner/preview.html", **context)
+    fam, draft = open_draft_for(current_user, family_id, action="plan.previewed")
+    before = latest_published(plan_of(fam))
+    body = load_body(draft.body)
+    return render_template(
+        "plans/practitioner/preview.html",
+        family=fam,
+        version=draft,
+        body=body,
+        changes=changes_between(load_body(before.body) if before else None, body),
+        area="practitioners",
+    )
 
 
 @bp.route("/practitioners/families/<family_id>/plan/publish", methods=["GET", "POST"])
 @allow(*STAFF_PLAN_ROLES)
 def publish(family_id: str) -> str | Response:
     """Publish the draft with a "what changed" note, and tell the family."""
-    fam = family_for_staff(current_user, family_id, action="plan.viewed")
-    draft = current_draft(fam.plan)
-    if draft is None:
-        abort(404)
+    fam, draft = open_draft_for(current_user, family_id, action="plan.viewed")
     form = PublishForm()
     nothing_written = load_body(draft.body).says_nothing()
     if nothing_written:
@@ -203,32 +174,9 @@ def publish(family_id: str) -> str | Response:
             gettext("There is nothing in this plan yet. Write the plan before you publish it.")
         )
     elif form.validate_on_submit():
-        recipients = publish_version(current_user, draft, form.note.data.strip())
-        link = url_for("plans.my_plan", _external=True)
-
-        def text() -> str:
-            return gettext(
-                "Your family's plan has been updated. Sign in to see what changed: %(link)s",
-                link=link,
-            )
-
-        for recipient in recipients:
-            # Each family member's own language, else the family's preferred one.
-            locale = message_locale(recipient.locale, fam.preferred_language)
-            if recipient.channel == "sms":
-                queue_sms(recipient.address, text, locale=locale, reference="plan-published")
-            else:
-                queue_email(
-                    recipient.address,
-                    lambda: gettext("Your family's plan has been updated"),
-                    text,
-                    locale=locale,
-                    reference="plan-published",
-                )
-        db.session.commit()
+        publish_and_tell(current_user, fam, draft, form.note.data.strip())
         flash(gettext("Version %(number)s is published", number=draft.number))
         return redirect(url_for("plans.family", family_id=fam.public_id))
-    db.session.commit()
     return render_template(
         "plans/practitioner/publish.html",
         form=form,
@@ -243,20 +191,23 @@ def publish(family_id: str) -> str | Response:
 @allow(*STAFF_PLAN_ROLES)
 def staff_version(family_id: str, version_id: str) -> str:
     """A published version, as the family saw it."""
-    fam = family_for_staff(current_user, family_id, action="plan.version_viewed")
-    version = version_of(fam.plan, version_id, published_only=True)
-    context = {"family": fam, "version": version, "body": load_body(version.body)}
-    db.session.commit()
-    return render_template("plans/practitioner/version.html", area="practitioners", **context)
+    fam, version = open_version_for(
+        current_user, family_id, version_id, action="plan.version_viewed"
+    )
+    return render_template(
+        "plans/practitioner/version.html",
+        family=fam,
+        version=version,
+        body=load_body(version.body),
+        area="practitioners",
+    )
 
 
 @bp.route("/practitioners/families/<family_id>/versions/<version_id>/pdf")
 @allow(*STAFF_PLAN_ROLES)
 def staff_version_pdf(family_id: str, version_id: str) -> Response:
     """The PDF of a published version."""
-    fam = family_for_staff(current_user, family_id, action="plan.pdf_viewed")
-    version = version_of(fam.plan, version_id, published_only=True)
-    db.session.commit()
+    fam, version = open_version_for(current_user, family_id, version_id, action="plan.pdf_viewed")
     return plan_pdf_response(fam, version)
 
 
@@ -266,17 +217,12 @@ def staff_version_pdf(family_id: str, version_id: str) -> Response:
 @allow(*STAFF_PLAN_ROLES)
 def reply(family_id: str, comment_id: str) -> str | Response:
     """Answer a family member's view."""
-    fam = family_for_staff(current_user, family_id, action="plan.viewed")
-    comment = next((c for c in comments_on(fam.plan) if c.public_id == comment_id), None)
-    if comment is None:
-        abort(404)
+    fam, comment = open_comment_for(current_user, family_id, comment_id)
     form = ReplyForm()
     if form.validate_on_submit():
-        reply_to_comment(current_user, fam.plan, comment_id, form.reply.data.strip())
-        db.session.commit()
+        reply_to_comment(current_user, plan_of(fam), comment_id, form.reply.data.strip())
         flash(gettext("Your answer has been sent"))
         return redirect(url_for("plans.family", family_id=fam.public_id, _anchor="comments"))
-    db.session.commit()
     return render_template(
         "plans/practitioner/reply.html",
         form=form,

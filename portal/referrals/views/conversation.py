@@ -12,7 +12,6 @@ from werkzeug.wrappers import Response
 from portal.core.access import Role, allow
 from portal.core.htmx import is_htmx
 from portal.referrals import store
-from portal.referrals.blueprint import bp
 from portal.referrals.engine import (
     StepInstance,
     add_person,
@@ -45,6 +44,7 @@ from portal.referrals.presenting import (
     text_for,
 )
 from portal.referrals.signposting import signposting_services
+from portal.referrals.views.blueprint import bp
 
 REFERRERS = (Role.PARTNER, Role.FRONT_DOOR)
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from portal.core.htmx import is_htmx
 from portal.extensions import db
-from portal.referrals.blueprint import bp
+from portal.referrals.views.blueprint import bp
 
 KEEP_OUT = {"csrf_token"}
 

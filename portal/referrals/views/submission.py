@@ -8,16 +8,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
-from portal.core.notify import message_locale, queue_email
 from portal.core.pdf import cached_pdf, send_pdf
-from portal.extensions import db
 from portal.referrals import store
-from portal.referrals.blueprint import bp
 from portal.referrals.engine import is_complete
 from portal.referrals.forms import DECISION_LABELS, MessageForm, PlainForm
 from portal.referrals.models import Referral, Status
 from portal.referrals.presenting import answer_rows, referral_conversation
 from portal.referrals.signposting import signposting_services
+from portal.referrals.views.blueprint import bp
 from portal.referrals.views.conversation import REFERRERS, _own_draft, _resume_url
 
 
@@ -33,21 +31,7 @@ def check(public_id: str) -> str | Response:
         return redirect(_resume_url(referral))
     form = PlainForm()
     if form.validate_on_submit():
-        store.submit_referral(referral, conversation, current_user)
-        outcome_url = url_for("referrals.outcome", public_id=public_id, _external=True)
-        queue_email(
-            current_user.email,
-            lambda: gettext("Referral %(reference)s received", reference=referral.reference),
-            lambda: gettext(
-                "Thank you. We have your referral %(reference)s. The front door will look at it "
-                "and tell you what happens next. See it here: %(url)s",
-                reference=referral.reference,
-                url=outcome_url,
-            ),
-            locale=message_locale(current_user.locale, str(get_locale() or "en")),
-            reference=referral.reference,
-        )
-        db.session.commit()
+        store.send_referral(referral, conversation, current_user, str(get_locale() or "en"))
         return redirect(url_for("referrals.sent", public_id=public_id))
     form.submit.label.text = gettext("Send referral")
     return render_template(
@@ -127,8 +111,7 @@ def outcome(public_id: str) -> str | Response:
     form = MessageForm()
     if request.method == "POST" and referral.status in {Status.SUBMITTED, Status.IN_REVIEW}:
         if form.validate_on_submit() and (form.body.data or "").strip():
-            store.add_message(referral, current_user, form.body.data.strip())
-            db.session.commit()
+            store.reply_to_front_door(referral, current_user, form.body.data.strip())
             return redirect(url_for("referrals.outcome", public_id=public_id) + "#messages")
         form.body.errors = [gettext("Enter your message")]
     form.submit.label.text = gettext("Send reply")

@@ -10,8 +10,9 @@ from portal.accounts.models import Account
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
 from portal.plans.body import load_body
+from portal.plans.families import create_family
 from portal.plans.models import Family, FamilyMember
-from portal.plans.service import create_family, publish_version, save_draft, start_draft
+from portal.plans.service import publish_version, save_draft, start_draft
 
 
 def family_with_plan(lead: Account, *, versions: int = 1, name: str = "Test family") -> Family:

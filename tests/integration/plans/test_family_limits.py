@@ -9,7 +9,7 @@ from portal.core.access import Role
 from portal.demo import load_foundation_demo
 from portal.extensions import db
 from portal.plans.demo import DEMO_FAMILY_EMAIL, DEMO_PASSWORD, load_plans_demo
-from portal.plans.models import Family, FamilyMember, PlanVersion
+from portal.plans.models import Family, FamilyMember, PlanVersion, PlanVersionStatus
 from tests.conftest import TEST_PASSWORD, post_form
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
 
@@ -50,7 +50,7 @@ def test_demo_family_loads_once_and_its_member_can_sign_in(app):
         load_plans_demo()
         assert db.session.scalar(select(func.count(Family.id))) == 1
         numbers = db.session.scalars(
-            select(PlanVersion.number).where(PlanVersion.status == "published")
+            select(PlanVersion.number).where(PlanVersion.status == PlanVersionStatus.PUBLISHED)
         ).all()
         assert sorted(numbers) == [1, 2, 3]
         assert db.session.scalar(select(FamilyMember.last_seen_version)) == 2

@@ -7,8 +7,9 @@ from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.body import load_body
-from portal.plans.models import Family, PlanVersion
-from portal.plans.service import create_family, current_draft
+from portal.plans.families import create_family
+from portal.plans.models import Family, PlanVersion, PlanVersionStatus
+from portal.plans.service import current_draft
 from tests.conftest import csrf_token_from, post_form
 from tests.integration.plans.plan_factories import family_with_plan
 
@@ -92,7 +93,9 @@ def test_an_empty_plan_cannot_be_published(app, client, sign_in, make_account, p
     response = client.post(url, data={"csrf_token": token, "note": "First version"})
     assert message in response.get_data(as_text=True)
     with app.app_context():
-        published = select(func.count(PlanVersion.id)).where(PlanVersion.status == "published")
+        published = select(func.count(PlanVersion.id)).where(
+            PlanVersion.status == PlanVersionStatus.PUBLISHED
+        )
         assert db.session.scalar(published) == 0
 
 
@@ -106,7 +109,10 @@ def test_a_plan_with_words_can_be_published(app, client, sign_in, make_account):
     assert response.status_code == 302
     with app.app_context():
         version = db.session.scalar(select(PlanVersion))
-        assert version.status == "published" and load_body(version.body).worries == "Rent arrears"
+        assert (
+            version.status == PlanVersionStatus.PUBLISHED
+            and load_body(version.body).worries == "Rent arrears"
+        )
 
 
 def test_family_with_plan_factory_still_publishes(app, make_account):

@@ -9,7 +9,7 @@ from portal.core.audit import AuditEvent
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
 from portal.plans.body import load_body
-from portal.plans.models import Family, PlanVersion, PublishedVersionImmutable
+from portal.plans.models import Family, PlanVersion, PlanVersionStatus, PublishedVersionImmutable
 from portal.plans.service import save_draft
 from tests.conftest import csrf_token_from, post_form
 from tests.integration.plans.plan_factories import add_member, family_with_plan
@@ -139,7 +139,10 @@ def test_publish_needs_a_note_then_tells_the_family(app, client, make_account, l
         )
         assert message is not None and "/my-plan" in message.body
         version = db.session.scalar(select(PlanVersion).where(PlanVersion.number == 2))
-        assert version.status == "published" and version.change_note == "We added a goal"
+        assert (
+            version.status == PlanVersionStatus.PUBLISHED
+            and version.change_note == "We added a goal"
+        )
         assert version.published_by_id == lead.id
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "plan.published"))
 
@@ -151,7 +154,7 @@ def test_published_version_cannot_be_edited(app, client, lead_and_family):
     assert client.get(url).status_code == 404
     with app.app_context():
         version = db.session.scalar(select(PlanVersion))
-        assert version.status == "published"
+        assert version.status == PlanVersionStatus.PUBLISHED
         account = db.session.get(Account, lead.id)
         with pytest.raises(PublishedVersionImmutable):
             save_draft(account, version, load_body({}))

@@ -8,7 +8,7 @@ from sqlalchemy import event, insert, select
 from portal.core.access import Role
 from portal.core.ids import new_public_id
 from portal.extensions import db
-from portal.plans.models import Family, Plan, PlanVersion
+from portal.plans.models import Family, Plan, PlanVersion, PlanVersionStatus
 from tests.conftest import TEST_PASSWORD
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
 
@@ -52,7 +52,7 @@ def add_families(app, how_many: int) -> None:
                     "public_id": new_public_id(),
                     "plan_id": p,
                     "number": 1,
-                    "status": "published",
+                    "status": PlanVersionStatus.PUBLISHED,
                     "body": {"worries": "x"},
                     "change_note": "n",
                 }

@@ -8,12 +8,12 @@ from flask import Response, abort, render_template, request
 from wtforms import Form
 
 from portal.core.access import public
-from portal.publishing.blueprint import bp
 from portal.publishing.content import PageView
 from portal.publishing.eligibility import CheckResult, check_care_leaver, check_kinship
 from portal.publishing.forms import CareLeaverCheckerForm, KinshipCheckerForm, as_int
 from portal.publishing.labels import GROUP_LABELS, NOTE_LABELS
 from portal.publishing.service import cacheable, page_view, site_token_values
+from portal.publishing.views.blueprint import bp
 
 
 def _offer(slug: str) -> PageView:
@@ -50,7 +50,15 @@ def answered(form: Form) -> bool:
     return any(field.name in request.args for field in form)
 
 
-def _render(template: str, view: PageView, form: Any, result: dict | None) -> Response:
+def whole_number(value: str | None) -> int:
+    """A whole-number answer the form has already validated, so never missing."""
+    number = as_int(value)
+    if number is None:
+        raise ValueError("a validated whole-number answer is missing")
+    return number
+
+
+def _render(template: str, view: PageView, form: Any, result: dict[str, Any] | None) -> Response:
     return cacheable(
         Response(
             render_template(
@@ -69,7 +77,10 @@ def kinship_checker() -> Response:
     result = None
     if answered(form) and form.validate():
         checked = check_kinship(
-            view.english.sections, form.arrival.data, form.order.data, as_int(form.child_age.data)
+            view.english.sections,
+            form.arrival.data,
+            form.order.data,
+            whole_number(form.child_age.data),
         )
         result = result_context(view, checked)
     elif not answered(form):
@@ -87,7 +98,7 @@ def care_leavers_checker() -> Response:
     if answered(form) and form.validate():
         checked = check_care_leaver(
             view.english.sections,
-            as_int(form.age.data),
+            whole_number(form.age.data),
             form.time_in_care.data,
             form.still_in_care.data == "yes",
             form.status.data,

@@ -1,14 +1,11 @@
-"""The home page, health check, the council's colours, and the translations page."""
+"""The home page, the council's colours, and the translations page."""
 
-from flask import Blueprint, Response, current_app, render_template
-from sqlalchemy import text
+from flask import Response, render_template
 
 from portal.core.access import public
 from portal.core.i18n import LANGUAGES
 from portal.core.translations import translation_status
-from portal.extensions import db
-
-bp = Blueprint("core", __name__)
+from portal.core.views.blueprint import bp
 
 
 @bp.route("/")
@@ -16,19 +13,6 @@ bp = Blueprint("core", __name__)
 def home() -> str:
     """What the portal offers families and professionals."""
     return render_template("core/home.html")
-
-
-@bp.route("/healthz")
-@public
-def healthz() -> tuple[dict, int]:
-    """Reports whether the database answers; load balancers poll this."""
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception as error:  # any failure means "not healthy": say so, don't crash
-        current_app.logger.warning("Health check failed: %s", error)
-        db.session.rollback()
-        return {"status": "unavailable", "database": "unreachable"}, 503
-    return {"status": "ok", "database": "ok"}, 200
 
 
 @bp.route("/site.css")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Response, render_template, request
 
 from portal.core.access import public
-from portal.publishing.blueprint import bp
 from portal.publishing.forms import SiteSearchForm
 from portal.publishing.service import cacheable, current_lang, search_index, understood_query
+from portal.publishing.views.blueprint import bp
 
 
 @bp.route("/search")

@@ -8,7 +8,6 @@ from flask import Response, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from portal.core.access import public
-from portal.publishing.blueprint import api_bp
 from portal.publishing.directory import (
     find_services,
     oruk_page,
@@ -20,6 +19,7 @@ from portal.publishing.directory import (
 )
 from portal.publishing.openapi import oruk_openapi
 from portal.publishing.service import cacheable, directory
+from portal.publishing.views.blueprint import api_bp
 
 DEFAULT_PER_PAGE = 50
 

@@ -10,11 +10,11 @@ from flask_babel import force_locale
 
 from portal.core.access import public
 from portal.core.pdf import cached_pdf, send_pdf
-from portal.publishing.blueprint import bp
 from portal.publishing.content import PageView
 from portal.publishing.directory import services_for_needs
 from portal.publishing.labels import GROUP_LABELS
 from portal.publishing.service import cacheable, current_lang, library, page_view, section_chunks
+from portal.publishing.views.blueprint import bp
 
 # Pages with a PDF version: the offers and the parent information.
 PDF_SLUGS = ("kinship", "care-leavers", "parents")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext
 
 from portal.core.access import public
-from portal.publishing.blueprint import bp
 from portal.publishing.directory import find_services
 from portal.publishing.forms import ServiceSearchForm, as_int
 from portal.publishing.labels import NEED_LABELS
 from portal.publishing.service import cacheable, directory
+from portal.publishing.views.blueprint import bp
 
 PER_PAGE = 10
 
@@ -28,7 +29,7 @@ def services() -> Response:
     """Search the directory; with no search, list every service."""
     data = directory()
     form = ServiceSearchForm(request.args, data.localities)
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     if form.validate():
         found = find_services(
             data,
@@ -42,7 +43,9 @@ def services() -> Response:
     if page > total_pages:
         page = total_pages
     shown = found[(page - 1) * PER_PAGE : page * PER_PAGE]
-    query = {k: v for k, v in request.args.items() if k in ("q", "need", "age", "area") and v}
+    query: dict[str, Any] = {
+        k: v for k, v in request.args.items() if k in ("q", "need", "age", "area") and v
+    }
     pagination = {
         "previous": url_for("publishing.services", **query, page=page - 1) if page > 1 else None,
         "next": url_for("publishing.services", **query, page=page + 1)
