@@ -43,8 +43,8 @@ from portal.coproduction.surveys import (
     survey_definition,
     update_survey,
 )
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.respond import face_items
+from portal.coproduction.views.blueprint import bp, survey_or_404
+from portal.coproduction.views.respond import face_items
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
 from portal.core.clock import london_today

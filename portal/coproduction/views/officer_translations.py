@@ -11,8 +11,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SubmitField, TextAreaField
 
 from portal.coproduction.surveys import current_translations, save_translations, translation_fields
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.officer_build import HOME, LANGUAGE_NAMES
+from portal.coproduction.views.blueprint import bp, survey_or_404
+from portal.coproduction.views.officer_build import HOME, LANGUAGE_NAMES
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
 from portal.extensions import db

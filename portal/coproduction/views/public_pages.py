@@ -14,7 +14,7 @@ from portal.coproduction.labels import STATUS_LABELS
 from portal.coproduction.page_feedback import clean_page_path, record_page_feedback
 from portal.coproduction.sensemaking import current_entries, theme_counts
 from portal.coproduction.surveys import all_surveys, find_survey_by_slug, response_count
-from portal.coproduction.web.blueprint import bp, feedback_rate_limit, locale_code
+from portal.coproduction.views.blueprint import bp, feedback_rate_limit, locale_code
 from portal.core.access import public
 from portal.core.htmx import is_htmx
 from portal.core.i18n import text_direction

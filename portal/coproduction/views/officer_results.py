@@ -38,8 +38,8 @@ from portal.coproduction.sensemaking import (
     themes_of,
 )
 from portal.coproduction.surveys import question_definition, survey_definition
-from portal.coproduction.web.blueprint import bp, locale_code, survey_or_404
-from portal.coproduction.web.officer_build import HOME
+from portal.coproduction.views.blueprint import bp, locale_code, survey_or_404
+from portal.coproduction.views.officer_build import HOME
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
 from portal.core.i18n import text_direction

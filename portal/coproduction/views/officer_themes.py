@@ -20,8 +20,8 @@ from portal.coproduction.sensemaking import (
     theme_counts,
     themes_of,
 )
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.officer_build import HOME
+from portal.coproduction.views.blueprint import bp, survey_or_404
+from portal.coproduction.views.officer_build import HOME
 from portal.core.access import Role, allow
 from portal.core.audit import record_audit
 from portal.extensions import db

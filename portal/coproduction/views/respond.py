@@ -22,7 +22,7 @@ from portal.coproduction.responses import (
     submit_response,
 )
 from portal.coproduction.surveys import find_survey_by_slug, state_of, survey_definition
-from portal.coproduction.web.blueprint import bp, locale_code, survey_rate_limit
+from portal.coproduction.views.blueprint import bp, locale_code, survey_rate_limit
 from portal.core.access import public
 from portal.core.clock import london_today
 from portal.extensions import db, limiter
