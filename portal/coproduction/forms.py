@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -30,6 +28,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
+from portal.coproduction.typed_forms import FlaskForm, GovDateInput
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
 
@@ -37,7 +36,7 @@ from portal.core.i18n import LANGUAGES
 class DayMonthYearInput(GovDateInput):
     """GOV.UK date input whose Day, Month and Year labels are in the user's language."""
 
-    def map_gov_params(self, field: Field, **kwargs: Any) -> dict:
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
         words = {"Day": _l("Day"), "Month": _l("Month"), "Year": _l("Year")}
         for item in params.get("items", []):
@@ -55,8 +54,10 @@ class OptionalDateField(DayMonthYearField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         if not valuelist or not "".join(valuelist).strip():
-            # The widget unpacks three raw values, or none at all.
-            self.raw_data = None
+            # The widget unpacks three raw values, or none at all. (DayMonthYearField only ever
+            # stores a list, so the type checker takes raw_data to be one; None is WTForms' own
+            # "nothing typed", which the GOV.UK widget checks for.)
+            self.raw_data = None  # type: ignore[assignment]
             self.data = None
             return
         try:

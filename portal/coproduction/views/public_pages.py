@@ -18,7 +18,7 @@ from portal.coproduction.views.blueprint import bp, feedback_rate_limit, locale_
 from portal.core.access import public
 from portal.core.htmx import is_htmx
 from portal.core.i18n import text_direction
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 # Pages for children and young people use the simplest words.
 CHILD_AUDIENCES = {Audience.CHILDREN_UNDER_11.value, Audience.YOUNG_PEOPLE.value}
@@ -105,7 +105,6 @@ def page_feedback() -> WerkzeugResponse | str:
             missing=form.feedback_missing.data or "",
             locale=locale_code(),
         )
-        db.session.commit()
         if is_htmx():
             return render_template("coproduction/_page_feedback_thanks.html")
         flash(gettext("Thank you for your feedback."), "page-feedback")
