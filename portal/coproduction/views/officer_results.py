@@ -7,15 +7,13 @@ from typing import Any
 from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextInput
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms import SelectMultipleField, StringField, SubmitField
-from wtforms.validators import Length, Optional
 
 from portal.coproduction.charts import bar_chart_svg
 from portal.coproduction.exports import ExportHeadings, csv_bytes, export_rows, xlsx_bytes
+from portal.coproduction.forms import tag_form
 from portal.coproduction.labels import problem_message
-from portal.coproduction.models import Answer, Survey, SurveyResponse, Theme
+from portal.coproduction.models import Answer, Survey, SurveyResponse
 from portal.coproduction.respond_forms import paper_form, value_labels
 from portal.coproduction.responses import (
     find_response,
@@ -105,30 +103,6 @@ def officer_responses(survey_id: str) -> str:
             "theme": theme_name,
         },
     )
-
-
-def tag_form(text_answers: list[Answer], themes: list[Theme], *, is_post: bool) -> FlaskForm:
-    """Theme checkboxes and a new-theme box for each written answer, ticked as saved."""
-    choices = [(t.public_id, t.name) for t in themes]
-    attributes: dict[str, object] = {}
-    for answer in text_answers:
-        attributes[f"themes_{answer.public_id}"] = SelectMultipleField(
-            gettext("Themes"),
-            choices=choices,
-            widget=GovCheckboxesInput(),
-            validate_choice=False,
-        )
-        attributes[f"new_{answer.public_id}"] = StringField(
-            gettext("New theme (optional)"),
-            widget=GovTextInput(),
-            validators=[Optional(), Length(max=80)],
-        )
-    attributes["submit"] = SubmitField(gettext("Save themes"), widget=GovSubmitInput())
-    saved = {f"themes_{a.public_id}": [t.public_id for t in a.themes] for a in text_answers}
-    form: FlaskForm = type("AnswerThemesForm", (FlaskForm,), attributes)(
-        data=None if is_post else saved
-    )
-    return form
 
 
 def _tagging_from(form: FlaskForm, text_answers: list[Answer]) -> dict[str, AnswerTagging]:

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, url_for
-from flask_babel import gettext
 from flask_login import current_user
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms import SubmitField, TextAreaField
 
+from portal.coproduction.forms import translation_form
 from portal.coproduction.translations import (
     current_translations,
     save_survey_translation,
     translation_fields,
 )
-from portal.coproduction.typed_forms import FlaskForm
 from portal.coproduction.views.blueprint import HOME, LANGUAGE_NAMES, bp, survey_or_404
 from portal.core.access import Role, allow
-
-
-def translation_form(fields: list[tuple[str, str]], **kwargs: object) -> FlaskForm:
-    """One box per piece of English text, labelled with the English."""
-    attributes: dict[str, object] = {
-        name.replace("-", "_"): TextAreaField(english, widget=GovTextArea())
-        for name, english in fields
-    }
-    attributes["submit"] = SubmitField(gettext("Save translation"), widget=GovSubmitInput())
-    form: FlaskForm = type("SurveyTranslationForm", (FlaskForm,), attributes)(**kwargs)
-    return form
 
 
 @bp.route(f"{HOME}/<survey_id>/translations/<language>", methods=["GET", "POST"])
