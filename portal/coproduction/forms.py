@@ -56,10 +56,8 @@ class OptionalDateField(DayMonthYearField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         if not valuelist or not "".join(valuelist).strip():
-            # The widget unpacks three raw values, or none at all. (DayMonthYearField only ever
-            # stores a list, so the type checker takes raw_data to be one; None is WTForms' own
-            # "nothing typed", which the GOV.UK widget checks for.)
-            self.raw_data = None  # type: ignore[assignment]
+            # The widget unpacks three raw values, or none at all.
+            self.raw_data = None
             self.data = None
             return
         try:

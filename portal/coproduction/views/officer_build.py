@@ -84,9 +84,9 @@ def officer_home() -> str:
 
 def _details_from(form: SurveyDetailsForm) -> SurveyDetails:
     return SurveyDetails(
-        title=form.title.data.strip(),
-        purpose=form.purpose.data.strip(),
-        slug=form.slug.data.strip().lower(),
+        title=(form.title.data or "").strip(),
+        purpose=(form.purpose.data or "").strip(),
+        slug=(form.slug.data or "").strip().lower(),
         audience=form.audience.data,
         languages=list(form.languages.data or []),
         opens_on=form.opens_on.data,
@@ -199,7 +199,7 @@ def officer_add_question(survey_id: str) -> WerkzeugResponse | str:
 def _question_draft_from(form: QuestionForm) -> QuestionDraft:
     return QuestionDraft(
         kind=form.kind.data,
-        text=form.text.data.strip(),
+        text=(form.text.data or "").strip(),
         hint=(form.hint.data or "").strip(),
         options=[line.strip() for line in (form.options.data or "").splitlines() if line.strip()],
         required=form.required.data,

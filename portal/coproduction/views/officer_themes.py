@@ -42,7 +42,7 @@ def officer_themes(survey_id: str) -> WerkzeugResponse | str:
     survey = survey_or_404(survey_id)
     form = ThemeForm()
     if form.validate_on_submit():
-        theme, problem = add_theme(current_user, survey, form.name.data)
+        theme, problem = add_theme(current_user, survey, form.name.data or "")
         if theme is not None:
             return redirect(url_for("coproduction.officer_themes", survey_id=survey.public_id))
         form.name.errors = [problem_message(problem or "")]
@@ -68,7 +68,7 @@ def officer_rename_theme(survey_id: str, theme_id: str) -> WerkzeugResponse | st
         abort(404)
     form = ThemeForm()
     if form.validate_on_submit():
-        problem = rename_theme(current_user, survey, theme, form.name.data)
+        problem = rename_theme(current_user, survey, theme, form.name.data or "")
         if problem is not None:
             flash(problem_message(problem), "error")
     return redirect(url_for("coproduction.officer_themes", survey_id=survey.public_id))
@@ -107,8 +107,8 @@ def officer_you_said_we_did(survey_id: str) -> WerkzeugResponse | str:
     if form.validate_on_submit():
         draft = EntryDraft(
             theme_name=form.theme.data or None,
-            you_said=form.you_said.data,
-            we_did=form.we_did.data,
+            you_said=form.you_said.data or "",
+            we_did=form.we_did.data or "",
             status=EntryStatus(form.status.data),
             happens_on=form.happens_on.data,
         )
