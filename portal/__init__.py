@@ -9,7 +9,7 @@ from flask_compress import Compress
 from portal import models  # noqa: F401 - registers every table with the metadata
 from portal.accounts.views import init_accounts
 from portal.config import PROJECT_ROOT, settings_from_environment
-from portal.coproduction.web import bp as coproduction_bp
+from portal.coproduction.views import bp as coproduction_bp
 from portal.core.access import enforce_access_rules
 from portal.core.addresses import init_addresses
 from portal.core.errors import register_error_handlers

@@ -39,6 +39,15 @@ class QuestionKind(StrEnum):
     FACES = "faces"
 
 
+class SurveyState(StrEnum):
+    """Where a survey is in its life; worked out from its dates and whether it was opened."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 class Face(StrEnum):
     """The five faces of the face scale, from saddest (1) to happiest (5)."""
 
@@ -142,24 +151,30 @@ def validate_question(question: Question, languages: list[str], path: str) -> li
     for lang, hint in question.hint.items():
         if len(hint) > TEXT_MAX_LENGTH["hint"]:
             problems.append(Problem(f"{path}.hint.{lang}", "too-long"))
-    if question.kind in CHOICE_KINDS:
-        if not MIN_OPTIONS <= len(question.options) <= MAX_OPTIONS:
-            problems.append(Problem(f"{path}.options", "options-count"))
-        keys = [option.key for option in question.options]
-        if len(set(keys)) != len(keys):
-            problems.append(Problem(f"{path}.options", "duplicate-option"))
-        for number, option in enumerate(question.options):
-            problems.extend(
-                _text_problems(f"{path}.options.{number}", option.labels, languages, "option")
-            )
-    elif question.options:
-        problems.append(Problem(f"{path}.options", "options-not-allowed"))
+    problems.extend(_option_problems(question, languages, path))
     if question.equality:
         # Equality monitoring must never block a respondent: always optional, always closed.
         if question.required:
             problems.append(Problem(f"{path}.required", "equality-must-be-optional"))
         if question.kind not in CHOICE_KINDS:
             problems.append(Problem(f"{path}.kind", "equality-must-be-choice"))
+    return problems
+
+
+def _option_problems(question: Question, languages: list[str], path: str) -> list[Problem]:
+    """Choice questions need 2 to 12 different answers; other kinds have none."""
+    if question.kind not in CHOICE_KINDS:
+        return [Problem(f"{path}.options", "options-not-allowed")] if question.options else []
+    problems: list[Problem] = []
+    if not MIN_OPTIONS <= len(question.options) <= MAX_OPTIONS:
+        problems.append(Problem(f"{path}.options", "options-count"))
+    keys = [option.key for option in question.options]
+    if len(set(keys)) != len(keys):
+        problems.append(Problem(f"{path}.options", "duplicate-option"))
+    for number, option in enumerate(question.options):
+        problems.extend(
+            _text_problems(f"{path}.options.{number}", option.labels, languages, "option")
+        )
     return problems
 
 
@@ -187,15 +202,15 @@ def _text_problems(
     return problems
 
 
-def survey_state(survey: SurveyDefinition, today: date, *, opened: bool) -> str:
+def survey_state(survey: SurveyDefinition, today: date, *, opened: bool) -> SurveyState:
     """Where a survey is in its life: draft, scheduled, open or closed."""
     if not opened:
-        return "draft"
+        return SurveyState.DRAFT
     if survey.opens_on and today < survey.opens_on:
-        return "scheduled"
+        return SurveyState.SCHEDULED
     if survey.closes_on and today > survey.closes_on:
-        return "closed"
-    return "open"
+        return SurveyState.CLOSED
+    return SurveyState.OPEN
 
 
 def clean_answer(question: Question, raw: list[str]) -> tuple[list[str], str | None]:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from portal.coproduction.definition import Option, Question, QuestionKind
-from portal.coproduction.models import Answer
+from portal.coproduction.models import Answer, EntryStatus, Theme
 from portal.coproduction.responses import save_answer, start_response, submit_response
 from portal.coproduction.sensemaking import create_theme, publish_entry, set_answer_themes
 from portal.coproduction.surveys import (
@@ -15,8 +15,8 @@ from portal.coproduction.surveys import (
     add_question,
     create_survey,
     find_survey_by_slug,
-    save_translations,
 )
+from portal.coproduction.translations import save_translations
 from portal.core.clock import london_today
 from portal.extensions import db
 
@@ -82,7 +82,7 @@ def load_coproduction_demo() -> None:
         },
     )
     survey.opened = True
-    themes = {}
+    themes: dict[str, Theme] = {}
     for feel, day, words, theme_name in DEMO_ANSWERS:
         response = start_response(survey, "en")
         stored = {q.key: q for q in survey.current_version.questions}
@@ -92,19 +92,22 @@ def load_coproduction_demo() -> None:
         db.session.flush()
         submit_response(response)
         if theme_name not in themes:
-            themes[theme_name], _ = create_theme(survey, theme_name)
-        answer = db.session.scalar(
+            created, problem = create_theme(survey, theme_name)
+            if created is None:
+                raise ValueError(f"demo theme {theme_name!r} refused: {problem}")
+            themes[theme_name] = created
+        answer = db.session.scalars(
             select(Answer).where(
                 Answer.response_id == response.id, Answer.question_id == stored["change"].id
             )
-        )
+        ).one()
         set_answer_themes(answer, [themes[theme_name]])
     publish_entry(
         survey,
         theme_name="Buses",
         you_said="The last bus home leaves before the club finishes.",
         we_did="On Fridays the club now finishes at 8pm, before the last bus.",
-        status="done",
+        status=EntryStatus.DONE,
         happens_on=london_today() - timedelta(days=3),
         published_by_id=None,
     )
@@ -113,7 +116,7 @@ def load_coproduction_demo() -> None:
         theme_name="Quiet space",
         you_said="You want somewhere quiet to sit.",
         we_did="We are turning the small room into a quiet room with beanbags.",
-        status="in-progress",
+        status=EntryStatus.IN_PROGRESS,
         happens_on=london_today() + timedelta(days=30),
         published_by_id=None,
     )

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.coproduction.definition import Question, SurveyDefinition, localised
 
@@ -99,11 +101,13 @@ def xlsx_bytes(rows: Sequence[Sequence[str]], sheet_title: str) -> bytes:
     """The rows as an Excel workbook with a filterable table."""
     workbook = Workbook()
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook always starts with one worksheet
+        raise TypeError("a new workbook should start with a worksheet")
     sheet.title = _sheet_title(sheet_title)
     for row in rows:
         sheet.append([_safe_cell(cell) for cell in row])
     if len(rows) > 1 and rows[0]:
-        last_column = sheet.cell(row=1, column=len(rows[0])).column_letter
+        last_column = get_column_letter(len(rows[0]))
         table = Table(displayName="Responses", ref=f"A1:{last_column}{len(rows)}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         sheet.add_table(table)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -30,6 +29,8 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
+from portal.coproduction.models import Answer, Theme
+from portal.coproduction.typed_forms import FlaskForm, GovDateInput
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
 
@@ -37,7 +38,7 @@ from portal.core.i18n import LANGUAGES
 class DayMonthYearInput(GovDateInput):
     """GOV.UK date input whose Day, Month and Year labels are in the user's language."""
 
-    def map_gov_params(self, field: Field, **kwargs: Any) -> dict:
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict[str, Any]:
         params = super().map_gov_params(field, **kwargs)
         words = {"Day": _l("Day"), "Month": _l("Month"), "Year": _l("Year")}
         for item in params.get("items", []):
@@ -229,3 +230,38 @@ class PageFeedbackForm(FlaskForm):
         widget=GovTextArea(),
         validators=[Optional(), Length(max=1000)],
     )
+
+
+def tag_form(text_answers: list[Answer], themes: list[Theme], *, is_post: bool) -> FlaskForm:
+    """Theme checkboxes and a new-theme box for each written answer, ticked as saved."""
+    choices = [(t.public_id, t.name) for t in themes]
+    attributes: dict[str, object] = {}
+    for answer in text_answers:
+        attributes[f"themes_{answer.public_id}"] = SelectMultipleField(
+            gettext("Themes"),
+            choices=choices,
+            widget=GovCheckboxesInput(),
+            validate_choice=False,
+        )
+        attributes[f"new_{answer.public_id}"] = StringField(
+            gettext("New theme (optional)"),
+            widget=GovTextInput(),
+            validators=[Optional(), Length(max=80)],
+        )
+    attributes["submit"] = SubmitField(gettext("Save themes"), widget=GovSubmitInput())
+    saved = {f"themes_{a.public_id}": [t.public_id for t in a.themes] for a in text_answers}
+    form: FlaskForm = type("AnswerThemesForm", (FlaskForm,), attributes)(
+        data=None if is_post else saved
+    )
+    return form
+
+
+def translation_form(fields: list[tuple[str, str]], **kwargs: object) -> FlaskForm:
+    """One box per piece of English text, labelled with the English."""
+    attributes: dict[str, object] = {
+        name.replace("-", "_"): TextAreaField(english, widget=GovTextArea())
+        for name, english in fields
+    }
+    attributes["submit"] = SubmitField(gettext("Save translation"), widget=GovSubmitInput())
+    form: FlaskForm = type("SurveyTranslationForm", (FlaskForm,), attributes)(**kwargs)
+    return form

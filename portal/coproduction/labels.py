@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
 
-from portal.coproduction.definition import Audience, Face, Problem, QuestionKind
+from portal.coproduction.definition import Audience, Face, Problem, QuestionKind, SurveyState
+from portal.coproduction.models import EntryStatus
 
 AUDIENCE_LABELS = {
     Audience.CHILDREN_UNDER_11: _l("Children under 11"),
@@ -43,16 +44,16 @@ SCALE_LABELS = {
 }
 
 STATUS_LABELS = {
-    "planned": _l("Planned"),
-    "in-progress": _l("In progress"),
-    "done": _l("Done"),
+    EntryStatus.PLANNED: _l("Planned"),
+    EntryStatus.IN_PROGRESS: _l("In progress"),
+    EntryStatus.DONE: _l("Done"),
 }
 
 STATE_LABELS = {
-    "draft": _l("Draft"),
-    "scheduled": _l("Opens soon"),
-    "open": _l("Open"),
-    "closed": _l("Closed"),
+    SurveyState.DRAFT: _l("Draft"),
+    SurveyState.SCHEDULED: _l("Opens soon"),
+    SurveyState.OPEN: _l("Open"),
+    SurveyState.CLOSED: _l("Closed"),
 }
 
 PROBLEM_MESSAGES = {

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
     DateTime,
+    Enum,
     ForeignKey,
     Integer,
     String,
@@ -23,8 +25,23 @@ from portal.core.clock import london_today
 from portal.core.ids import new_public_id
 from portal.extensions import db
 
+if TYPE_CHECKING:
+    # Flask-SQLAlchemy makes db.Model at run time, so a type checker cannot see it as a class.
+    # It is a subclass of the declarative Base, which a type checker can follow.
+    from portal.extensions import Base as Model
+else:
+    Model = db.Model
 
-class Survey(db.Model):
+
+class EntryStatus(StrEnum):
+    """How far a "you said, we did" change has got; the values are what the table stores."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+
+
+class Survey(Model):
     """A survey a participation officer runs; what respondents see lives in its versions."""
 
     __tablename__ = "coproduction_surveys"
@@ -50,7 +67,7 @@ class Survey(db.Model):
         return self.versions[-1]
 
 
-class SurveyVersion(db.Model):
+class SurveyVersion(Model):
     """One fixed wording of a survey; a new one starts when a survey with answers changes."""
 
     __tablename__ = "coproduction_survey_versions"
@@ -69,7 +86,7 @@ class SurveyVersion(db.Model):
     )
 
 
-class SurveyQuestion(db.Model):
+class SurveyQuestion(Model):
     """A question in one version of a survey."""
 
     __tablename__ = "coproduction_survey_questions"
@@ -92,7 +109,7 @@ class SurveyQuestion(db.Model):
     version: Mapped[SurveyVersion] = relationship(back_populates="questions")
 
 
-class SurveyResponse(db.Model):
+class SurveyResponse(Model):
     """One person's answers. Deliberately holds no account, IP address, device or time of day."""
 
     __tablename__ = "coproduction_responses"
@@ -116,7 +133,7 @@ class SurveyResponse(db.Model):
     )
 
 
-class Answer(db.Model):
+class Answer(Model):
     """A respondent's answer to one question: choices as keys, or the words they wrote."""
 
     __tablename__ = "coproduction_answers"
@@ -133,7 +150,7 @@ class Answer(db.Model):
     themes: Mapped[list[Theme]] = relationship(secondary="coproduction_answer_themes")
 
 
-class Theme(db.Model):
+class Theme(Model):
     """A theme an officer finds in free-text answers, such as "Bus times"."""
 
     __tablename__ = "coproduction_themes"
@@ -144,7 +161,7 @@ class Theme(db.Model):
     name: Mapped[str] = mapped_column(String(80))
 
 
-class AnswerTheme(db.Model):
+class AnswerTheme(Model):
     """An answer tagged with a theme."""
 
     __tablename__ = "coproduction_answer_themes"
@@ -157,7 +174,7 @@ class AnswerTheme(db.Model):
     )
 
 
-class YouSaidWeDid(db.Model):
+class YouSaidWeDid(Model):
     """A published change made because of what people said. Never edited: updates supersede."""
 
     __tablename__ = "coproduction_you_said_we_did"
@@ -168,7 +185,17 @@ class YouSaidWeDid(db.Model):
     theme_name: Mapped[str | None] = mapped_column(String(80))
     you_said: Mapped[str] = mapped_column(Text)
     we_did: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20))
+    # Stored as the enum's value in a VARCHAR(20) (no database enum type, no check constraint),
+    # exactly as the plain strings were before.
+    status: Mapped[EntryStatus] = mapped_column(
+        Enum(
+            EntryStatus,
+            native_enum=False,
+            create_constraint=False,
+            length=20,
+            values_callable=lambda statuses: [status.value for status in statuses],
+        )
+    )
     happens_on: Mapped[date | None] = mapped_column(Date)
     published_on: Mapped[date] = mapped_column(Date, default=london_today)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("coproduction_you_said_we_did.id"))
@@ -176,7 +203,7 @@ class YouSaidWeDid(db.Model):
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
 
 
-class SafetyWord(db.Model):
+class SafetyWord(Model):
     """One word or phrase on the safety list (a trailing * matches any ending)."""
 
     __tablename__ = "coproduction_safety_words"
@@ -185,7 +212,7 @@ class SafetyWord(db.Model):
     phrase: Mapped[str] = mapped_column(String(100), unique=True)
 
 
-class PageFeedback(db.Model):
+class PageFeedback(Model):
     """An answer to "Is this page useful?": the page, yes or no, what was missing, nothing else."""
 
     __tablename__ = "coproduction_page_feedback"

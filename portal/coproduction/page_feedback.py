@@ -26,7 +26,10 @@ def clean_page_path(target: str | None) -> str | None:
 
 
 def record_page_feedback(path: str, *, useful: bool, missing: str, locale: str) -> PageFeedback:
-    """Store one answer: the page, yes or no, what was missing, the language and the date."""
+    """Store one answer: the page, yes or no, what was missing, the language and the date.
+
+    Committed at once; answers are anonymous, so nothing is audited.
+    """
     feedback = PageFeedback(
         page_path=path,
         useful=useful,
@@ -35,6 +38,7 @@ def record_page_feedback(path: str, *, useful: bool, missing: str, locale: str) 
         given_on=london_today(),
     )
     db.session.add(feedback)
+    db.session.commit()
     return feedback
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
@@ -22,6 +21,7 @@ from portal.coproduction.definition import (
     localised,
 )
 from portal.coproduction.labels import FACE_LABELS, SCALE_LABELS, problem_message
+from portal.coproduction.typed_forms import FlaskForm
 
 
 def value_labels(question: Question, locale: str) -> dict[str, str]:
@@ -70,7 +70,7 @@ class AnswerForm(FlaskForm):
 
     def answer_values(self) -> list[str]:
         """What the respondent gave, as a list of strings."""
-        data = self.answer.data  # type: ignore[attr-defined]
+        data = self.answer.data
         if data is None:
             return []
         return [str(v) for v in data] if isinstance(data, list) else [str(data)]
@@ -81,7 +81,7 @@ class AnswerForm(FlaskForm):
             return None
         values, problem = clean_answer(self.question, self.answer_values())
         if problem:
-            self.answer.errors = [problem_message(problem)]  # type: ignore[attr-defined]
+            self.answer.errors = [problem_message(problem)]
             return None
         return values
 
@@ -90,7 +90,8 @@ def answer_form(question: Question, locale: str, **kwargs: Any) -> AnswerForm:
     """The form for answering one question."""
     field = answer_field(question, locale, optional_text=gettext("(optional)"))
     form_class = type("QuestionAnswerForm", (AnswerForm,), {"answer": field, "question": question})
-    return form_class(**kwargs)
+    form: AnswerForm = form_class(**kwargs)
+    return form
 
 
 class PaperForm(FlaskForm):
@@ -127,4 +128,5 @@ def paper_form(questions: tuple[Question, ...], locale: str, **kwargs: Any) -> P
         for q in questions
     }
     form_class = type("SurveyPaperForm", (PaperForm,), {**fields, "questions": questions})
-    return form_class(**kwargs)
+    form: PaperForm = form_class(**kwargs)
+    return form

@@ -1,14 +1,22 @@
-"""Answering a survey: anonymous responses, paper responses and the safety word list."""
+"""Answering a survey: anonymous responses, paper responses and the safety word list.
+
+Building blocks (start_response, save_answer, submit_response) leave committing to their caller.
+The functions named for what a person does (begin_response, send_response, and those that take
+the officer first) commit their change; an officer's change is committed with its audit event.
+Respondents are anonymous, so what they do is never audited.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.coproduction.definition import TEXT_KINDS, QuestionKind
+from portal.coproduction.exports import ExportResponse
 from portal.coproduction.models import (
     Answer,
     SafetyWord,
@@ -17,8 +25,12 @@ from portal.coproduction.models import (
     SurveyResponse,
 )
 from portal.coproduction.safety import DEFAULT_SAFETY_WORDS, SafetyWordList, parse_entry
+from portal.core.audit import record_audit
 from portal.core.clock import london_today
 from portal.extensions import db
+
+if TYPE_CHECKING:
+    from portal.accounts.models import Account
 
 # Unsent answers are kept a day so someone can finish later, then removed.
 DRAFT_LIFETIME = timedelta(days=1)
@@ -31,6 +43,13 @@ def start_response(survey: Survey, locale: str) -> SurveyResponse:
         survey_id=survey.id, version_id=survey.current_version.id, locale=locale
     )
     db.session.add(response)
+    return response
+
+
+def begin_response(survey: Survey, locale: str) -> SurveyResponse:
+    """A respondent starts a new, empty set of answers."""
+    response = start_response(survey, locale)
+    db.session.commit()
     return response
 
 
@@ -117,6 +136,26 @@ def submit_response(response: SurveyResponse, *, paper: bool = False) -> bool:
     return response.flagged
 
 
+def send_response(response: SurveyResponse) -> bool:
+    """A respondent sends their answers; True when an answer is on the safety list."""
+    flagged = submit_response(response)
+    db.session.commit()
+    return flagged
+
+
+def key_in_paper_response(
+    officer: Account, survey: Survey, answers: Mapping[str, list[str]]
+) -> SurveyResponse:
+    """An officer types in an answer sheet filled in on paper (answers by question key)."""
+    response = start_response(survey, "en")
+    for question in survey.current_version.questions:
+        save_answer(response, question, answers.get(question.key, []))
+    submit_response(response, paper=True)
+    record_audit(officer, "survey.paper_response", "survey", survey.public_id)
+    db.session.commit()
+    return response
+
+
 def safety_phrases() -> list[str]:
     """The officer's list, or the starting list when it is empty (never no safety net)."""
     phrases = list(db.session.scalars(select(SafetyWord.phrase).order_by(SafetyWord.phrase)))
@@ -126,6 +165,14 @@ def safety_phrases() -> list[str]:
 def safety_word_list() -> SafetyWordList:
     """The safety list the service checks answers with."""
     return SafetyWordList(safety_phrases())
+
+
+def save_safety_words(officer: Account, lines: Iterable[str]) -> list[str]:
+    """An officer saves a new safety list; returns the phrases kept."""
+    kept = replace_safety_words(lines)
+    record_audit(officer, "safety_words.update", "safety_words", "list", {"count": len(kept)})
+    db.session.commit()
+    return kept
 
 
 def replace_safety_words(lines: Iterable[str]) -> list[str]:
@@ -152,6 +199,30 @@ def submitted_responses(
     if paper is not None:
         query = query.where(SurveyResponse.paper.is_(paper))
     return list(db.session.scalars(query.order_by(SurveyResponse.id.desc())))
+
+
+def responses_for_export(
+    officer: Account, survey: Survey, file_format: str
+) -> list[ExportResponse]:
+    """Every sent response, oldest first, for an officer to download; the download is audited."""
+    exported = [
+        ExportResponse(
+            reference=response.public_id,
+            # A sent response always has its date; the start date stands in should one lack it.
+            submitted_on=response.submitted_on or response.started_on,
+            version=response.version.number,
+            paper=response.paper,
+            flagged=response.flagged,
+            answers={a.question.key: list(a.values) for a in response.answers},
+            themes={
+                a.question.key: [t.name for t in a.themes] for a in response.answers if a.themes
+            },
+        )
+        for response in reversed(submitted_responses(survey))
+    ]
+    record_audit(officer, "survey.export", "survey", survey.public_id, {"format": file_format})
+    db.session.commit()
+    return exported
 
 
 def find_response(survey: Survey, public_id: str) -> SurveyResponse | None:

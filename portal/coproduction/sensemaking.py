@@ -1,22 +1,31 @@
-"""Making sense of answers: themes, tags, counts and "you said, we did" entries."""
+"""Making sense of answers: themes, tags, counts and "you said, we did" entries.
+
+Building blocks (create_theme, set_answer_themes, publish_entry) leave committing to their
+caller. The functions that take the officer first are the things an officer does: each makes
+its change, records the audit event and commits both in one transaction.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select, update
 
 from portal.coproduction.definition import QuestionKind
 from portal.coproduction.models import (
     Answer,
     AnswerTheme,
+    EntryStatus,
     Survey,
     SurveyQuestion,
     SurveyResponse,
     Theme,
     YouSaidWeDid,
 )
+from portal.coproduction.responses import is_text_question
 from portal.coproduction.surveys import question_definition
 from portal.coproduction.themes import (
     Tag,
@@ -26,9 +35,11 @@ from portal.coproduction.themes import (
     merge_tags,
     theme_name_problem,
 )
+from portal.core.audit import record_audit
 from portal.extensions import db
 
-YSWD_STATUSES = ("planned", "in-progress", "done")
+if TYPE_CHECKING:
+    from portal.accounts.models import Account
 
 
 def themes_of(survey: Survey) -> list[Theme]:
@@ -56,13 +67,26 @@ def create_theme(survey: Survey, name: str) -> tuple[Theme | None, str | None]:
     return theme, None
 
 
-def rename_theme(survey: Survey, theme: Theme, name: str) -> str | None:
-    """Rename a theme; returns a problem code or None."""
+def add_theme(officer: Account, survey: Survey, name: str) -> tuple[Theme | None, str | None]:
+    """An officer adds a theme; the new theme, or the problem code explaining why not."""
+    theme, problem = create_theme(survey, name)
+    if theme is None:
+        return None, problem
+    record_audit(officer, "survey.theme.create", "survey", survey.public_id)
+    db.session.commit()
+    return theme, None
+
+
+def rename_theme(officer: Account, survey: Survey, theme: Theme, name: str) -> str | None:
+    """An officer gives a theme a new name; returns a problem code, or None when saved."""
     existing = {t.id: t.name for t in themes_of(survey)}
     problem = theme_name_problem(name, existing, renaming=theme.id)
-    if problem is None:
-        theme.name = clean_theme_name(name)
-    return problem
+    if problem is not None:
+        return problem
+    theme.name = clean_theme_name(name)
+    record_audit(officer, "survey.theme.rename", "survey", survey.public_id)
+    db.session.commit()
+    return None
 
 
 def _survey_tags(survey: Survey) -> list[Tag]:
@@ -74,17 +98,22 @@ def _survey_tags(survey: Survey) -> list[Tag]:
     return [Tag(answer_id, theme_id) for answer_id, theme_id in rows]
 
 
-def merge_themes(survey: Survey, sources: list[Theme], target: Theme) -> None:
-    """Move every tag of the source themes to the target, then delete the sources."""
-    source_ids = [t.id for t in sources if t.id != target.id]
-    if not source_ids:
-        return
-    tags = merge_tags(_survey_tags(survey), source_ids, target.id)
+def merge_themes(officer: Account, survey: Survey, source: Theme, target: Theme) -> bool:
+    """An officer merges one theme into another: its tags move, then it goes.
+
+    False (nothing saved) when the two are the same theme.
+    """
+    if source.id == target.id:
+        return False
+    tags = merge_tags(_survey_tags(survey), [source.id], target.id)
     theme_ids = [t.id for t in themes_of(survey)]
     db.session.execute(delete(AnswerTheme).where(AnswerTheme.theme_id.in_(theme_ids)))
     db.session.add_all(AnswerTheme(answer_id=t.answer_id, theme_id=t.theme_id) for t in tags)
-    db.session.execute(delete(Theme).where(Theme.id.in_(source_ids)))
+    db.session.execute(delete(Theme).where(Theme.id == source.id))
+    record_audit(officer, "survey.theme.merge", "survey", survey.public_id)
+    db.session.commit()
     db.session.expire_all()
+    return True
 
 
 def set_answer_themes(answer: Answer, themes: list[Theme]) -> None:
@@ -92,6 +121,64 @@ def set_answer_themes(answer: Answer, themes: list[Theme]) -> None:
     db.session.execute(delete(AnswerTheme).where(AnswerTheme.answer_id == answer.id))
     db.session.add_all(AnswerTheme(answer_id=answer.id, theme_id=t.id) for t in themes)
     db.session.expire(answer, ["themes"])
+
+
+def written_answers_of(response: SurveyResponse) -> list[Answer]:
+    """A response's answers in words (the ones that can be tagged with themes)."""
+    return [answer for answer in response.answers if is_text_question(answer.question)]
+
+
+@dataclass(frozen=True)
+class AnswerTagging:
+    """What an officer chose for one written answer: existing themes, and perhaps a new one."""
+
+    theme_ids: list[str] = field(default_factory=list)  # public ids of the survey's themes
+    new_theme: str = ""
+
+
+def tag_response(
+    officer: Account, survey: Survey, response: SurveyResponse, tagging: Mapping[str, AnswerTagging]
+) -> dict[str, str]:
+    """An officer tags written answers (by public id) with exactly the themes chosen.
+
+    A new theme name is used as typed, or matched to a theme of that name. Returns problem
+    codes by answer public id; when there are any, nothing at all is saved.
+    """
+    themes = themes_of(survey)
+    problems: dict[str, str] = {}
+    for answer in written_answers_of(response):
+        choice = tagging.get(answer.public_id)
+        if choice is None:
+            continue
+        chosen, problem = _themes_chosen(survey, themes, choice)
+        if problem is not None:
+            problems[answer.public_id] = problem
+            continue
+        set_answer_themes(answer, chosen)
+    if problems:
+        db.session.rollback()
+        return problems
+    record_audit(officer, "survey.response.tag", "survey_response", response.public_id)
+    db.session.commit()
+    return {}
+
+
+def _themes_chosen(
+    survey: Survey, themes: list[Theme], choice: AnswerTagging
+) -> tuple[list[Theme], str | None]:
+    """The themes for one answer, making the new one if need be (it joins `themes`)."""
+    by_id = {t.public_id: t for t in themes}
+    chosen = [by_id[public_id] for public_id in choice.theme_ids if public_id in by_id]
+    name = clean_theme_name(choice.new_theme)
+    if name:
+        named = next((t for t in themes if t.name.casefold() == name.casefold()), None)
+        if named is None:
+            named, problem = create_theme(survey, name)
+            if named is None:
+                return [], problem
+            themes.append(named)
+        chosen.append(named)
+    return list({t.id: t for t in chosen}.values()), None
 
 
 def theme_counts(survey: Survey) -> list[tuple[str, int]]:
@@ -138,7 +225,7 @@ def publish_entry(
     theme_name: str | None,
     you_said: str,
     we_did: str,
-    status: str,
+    status: EntryStatus,
     happens_on: date | None,
     published_by_id: int | None,
     supersedes: YouSaidWeDid | None = None,
@@ -177,3 +264,68 @@ def find_entry(survey: Survey, public_id: str) -> YouSaidWeDid | None:
             YouSaidWeDid.superseded.is_(False),
         )
     )
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """A "you said, we did" entry as the officer wrote it."""
+
+    theme_name: str | None
+    you_said: str
+    we_did: str
+    status: EntryStatus
+    happens_on: date | None
+
+
+def publish_you_said_we_did(officer: Account, survey: Survey, draft: EntryDraft) -> YouSaidWeDid:
+    """An officer publishes what changed because of what people said."""
+    entry = publish_entry(
+        survey,
+        theme_name=draft.theme_name,
+        you_said=draft.you_said,
+        we_did=draft.we_did,
+        status=draft.status,
+        happens_on=draft.happens_on,
+        published_by_id=officer.id,
+    )
+    db.session.flush()
+    record_audit(officer, "you_said_we_did.publish", "you_said_we_did", entry.public_id)
+    db.session.commit()
+    return entry
+
+
+def change_entry_status(
+    officer: Account, survey: Survey, entry: YouSaidWeDid, status: EntryStatus
+) -> YouSaidWeDid | None:
+    """An officer gives an entry a new status: a new entry replaces it (published is immutable).
+
+    None when nothing changed: the status is the same, or someone replaced the entry first.
+    """
+    if status == entry.status:
+        return None
+    # Claim the old entry with a conditional update, so two clicks cannot both replace it.
+    claimed = cast(
+        CursorResult[Any],
+        db.session.execute(
+            update(YouSaidWeDid)
+            .where(YouSaidWeDid.id == entry.id, YouSaidWeDid.superseded.is_(False))
+            .values(superseded=True)
+        ),
+    )
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        return None
+    updated = publish_entry(
+        survey,
+        theme_name=entry.theme_name,
+        you_said=entry.you_said,
+        we_did=entry.we_did,
+        status=status,
+        happens_on=entry.happens_on,
+        published_by_id=officer.id,
+        supersedes=entry,
+    )
+    db.session.flush()
+    record_audit(officer, "you_said_we_did.update", "you_said_we_did", updated.public_id)
+    db.session.commit()
+    return updated

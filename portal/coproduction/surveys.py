@@ -1,13 +1,19 @@
-"""Building surveys: details, questions, translations, versions, opening and closing."""
+"""Building surveys: details, questions, versions, opening and closing.
+
+Two kinds of function live here. Building blocks (create_survey, add_question, ...) change the
+session and leave committing to their caller; demo data and test factories use them. The
+functions that take the officer first are the things an officer does: each makes its change,
+records the audit event and commits both in one transaction.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, func, select, update
 
 from portal.coproduction.definition import (
     Audience,
@@ -15,11 +21,17 @@ from portal.coproduction.definition import (
     Question,
     QuestionKind,
     SurveyDefinition,
+    SurveyState,
     survey_state,
+    validate_survey,
 )
 from portal.coproduction.models import Survey, SurveyQuestion, SurveyResponse, SurveyVersion
+from portal.core.audit import record_audit
 from portal.core.clock import london_today
 from portal.extensions import db
+
+if TYPE_CHECKING:
+    from portal.accounts.models import Account
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
@@ -52,7 +64,7 @@ def survey_definition(survey: Survey, version: SurveyVersion | None = None) -> S
     )
 
 
-def state_of(survey: Survey, today: date | None = None) -> str:
+def state_of(survey: Survey, today: date | None = None) -> SurveyState:
     """Draft, scheduled, open or closed."""
     return survey_state(survey_definition(survey), today or london_today(), opened=survey.opened)
 
@@ -111,6 +123,22 @@ def create_survey(details: SurveyDetails, created_by_id: int | None) -> Survey:
     )
     db.session.add(version)
     return survey
+
+
+def start_survey(officer: Account, details: SurveyDetails) -> Survey:
+    """An officer starts a draft survey."""
+    survey = create_survey(details, officer.id)
+    db.session.flush()
+    record_audit(officer, "survey.create", "survey", survey.public_id)
+    db.session.commit()
+    return survey
+
+
+def save_survey_details(officer: Account, survey: Survey, details: SurveyDetails) -> None:
+    """An officer changes a survey's details."""
+    update_survey(survey, details)
+    record_audit(officer, "survey.update", "survey", survey.public_id)
+    db.session.commit()
 
 
 def update_survey(survey: Survey, details: SurveyDetails) -> SurveyVersion:
@@ -231,6 +259,24 @@ def add_question(survey: Survey, question: Question) -> SurveyQuestion:
     return stored
 
 
+def add_survey_question(officer: Account, survey: Survey, question: Question) -> SurveyQuestion:
+    """An officer adds a question at the end of the survey."""
+    stored = add_question(survey, question)
+    record_audit(officer, "survey.question.add", "survey", survey.public_id)
+    db.session.commit()
+    return stored
+
+
+def remove_survey_question(officer: Account, survey: Survey, key: str) -> bool:
+    """An officer removes a question; False (nothing saved) when the survey has no such question."""
+    if not remove_question(survey, key):
+        db.session.rollback()
+        return False
+    record_audit(officer, "survey.question.remove", "survey", survey.public_id)
+    db.session.commit()
+    return True
+
+
 def remove_question(survey: Survey, key: str) -> bool:
     """Remove a question (by key) from an editable version; False when there is none."""
     version = editable_version(survey)
@@ -246,42 +292,32 @@ def remove_question(survey: Survey, key: str) -> bool:
     return True
 
 
-def translation_fields(survey: Survey) -> list[tuple[str, str]]:
-    """(field name, English words) for every text in the survey, in reading order."""
-    version = survey.current_version
-    fields = [("title", version.title.get("en", "")), ("purpose", version.purpose.get("en", ""))]
-    for question in version.questions:
-        fields.append((f"q-{question.key}", question.text.get("en", "")))
-        if question.hint.get("en"):
-            fields.append((f"h-{question.key}", question.hint["en"]))
-        for option in question.options or []:
-            fields.append((f"o-{question.key}-{option['key']}", option["labels"].get("en", "")))
-    return fields
+def open_survey(officer: Account, survey: Survey) -> bool:
+    """An officer opens a complete survey for answers; False when it is not complete yet.
+
+    Opening twice (two clicks, two officers) opens it once and records one audit event.
+    """
+    if validate_survey(survey_definition(survey), for_opening=True):
+        return False
+    # An UPDATE gives a CursorResult, which counts the rows it changed.
+    opened = cast(
+        CursorResult[Any],
+        db.session.execute(
+            update(Survey)
+            .where(Survey.id == survey.id, Survey.opened.is_(False))
+            .values(opened=True)
+        ),
+    )
+    if opened.rowcount == 1:
+        record_audit(officer, "survey.open", "survey", survey.public_id)
+    db.session.commit()
+    return True
 
 
-def current_translations(survey: Survey, lang: str) -> dict[str, str]:
-    """The saved words in one language, by translation field name."""
-    version = survey.current_version
-    words = {"title": version.title.get(lang, ""), "purpose": version.purpose.get(lang, "")}
-    for question in version.questions:
-        words[f"q-{question.key}"] = question.text.get(lang, "")
-        words[f"h-{question.key}"] = (question.hint or {}).get(lang, "")
-        for option in question.options or []:
-            words[f"o-{question.key}-{option['key']}"] = option["labels"].get(lang, "")
-    return words
-
-
-def save_translations(survey: Survey, lang: str, words: dict[str, str]) -> None:
-    """Store one language's words in an editable version."""
-    version = editable_version(survey)
-    version.title = {**version.title, lang: words.get("title", "").strip()}
-    version.purpose = {**version.purpose, lang: words.get("purpose", "").strip()}
-    for question in version.questions:
-        question.text = {**question.text, lang: words.get(f"q-{question.key}", "").strip()}
-        if (question.hint or {}).get("en"):
-            question.hint = {**question.hint, lang: words.get(f"h-{question.key}", "").strip()}
-        options: list[dict[str, Any]] = []
-        for option in question.options or []:
-            label = words.get(f"o-{question.key}-{option['key']}", "").strip()
-            options.append({"key": option["key"], "labels": {**option["labels"], lang: label}})
-        question.options = options
+def close_survey(officer: Account, survey: Survey) -> None:
+    """An officer stops the survey taking answers now: its close date becomes yesterday."""
+    survey.closes_on = london_today() - timedelta(days=1)
+    if survey.opens_on and survey.opens_on > survey.closes_on:
+        survey.opens_on = survey.closes_on - timedelta(days=1)
+    record_audit(officer, "survey.close", "survey", survey.public_id)
+    db.session.commit()

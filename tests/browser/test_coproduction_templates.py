@@ -7,7 +7,7 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from portal.coproduction.models import Answer, Survey
+from portal.coproduction.models import Answer, EntryStatus, Survey
 from portal.coproduction.page_feedback import record_page_feedback
 from portal.coproduction.sensemaking import create_theme, publish_entry, set_answer_themes
 from portal.core.access import Role
@@ -41,7 +41,7 @@ def seed(app: Flask) -> tuple[str, str]:
             theme_name="Buses",
             you_said="The bus home leaves too early.",
             we_did="The club now ends before the last bus.",
-            status="in-progress",
+            status=EntryStatus.IN_PROGRESS,
             happens_on=None,
             published_by_id=None,
         )

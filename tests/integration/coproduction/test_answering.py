@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from sqlalchemy import inspect, select
 
 from portal.coproduction.models import Answer, SurveyResponse
-from portal.coproduction.surveys import find_survey, save_translations
+from portal.coproduction.surveys import find_survey
+from portal.coproduction.translations import save_translations
 from portal.extensions import db
 from tests.conftest import csrf_token_from
 from tests.integration.coproduction.factories import make_open_survey

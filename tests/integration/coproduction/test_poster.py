@@ -12,12 +12,8 @@ from flask import Flask
 from pypdf import PdfReader
 
 from portal.coproduction.definition import Question, QuestionKind
-from portal.coproduction.surveys import (
-    SurveyDetails,
-    add_question,
-    create_survey,
-    save_translations,
-)
+from portal.coproduction.surveys import SurveyDetails, add_question, create_survey
+from portal.coproduction.translations import save_translations
 from portal.core.access import Role
 from portal.extensions import db
 from tests.pdfs import pdf_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.coproduction.models import Answer, Survey
+from portal.coproduction.models import Answer, EntryStatus, Survey
 from portal.coproduction.sensemaking import create_theme, publish_entry, set_answer_themes
 from portal.extensions import db
 from tests.integration.coproduction.factories import add_responses, make_open_survey
@@ -25,7 +25,7 @@ def tag_written_answers(app, public_id: str, theme_for_answer: dict[str, str]) -
             theme_name="Buses",
             you_said="The bus home leaves too early.",
             we_did="The club now ends at 8pm so you can catch the later bus.",
-            status="done",
+            status=EntryStatus.DONE,
             happens_on=None,
             published_by_id=None,
         )

@@ -8,6 +8,7 @@ from portal.coproduction.definition import (
     Option,
     Question,
     QuestionKind,
+    SurveyState,
     clean_answer,
     localised,
     survey_state,
@@ -115,15 +116,19 @@ def test_question_keys_are_unique(make_survey, with_question):
 @pytest.mark.parametrize(
     ("today", "opened", "state"),
     [
-        (date(2027, 1, 10), False, "draft"),
-        (date(2027, 1, 1), True, "scheduled"),
-        (date(2027, 1, 4), True, "open"),
-        (date(2027, 2, 28), True, "open"),
-        (date(2027, 3, 1), True, "closed"),
+        (date(2027, 1, 10), False, SurveyState.DRAFT),
+        (date(2027, 1, 1), True, SurveyState.SCHEDULED),
+        (date(2027, 1, 4), True, SurveyState.OPEN),
+        (date(2027, 2, 28), True, SurveyState.OPEN),
+        (date(2027, 3, 1), True, SurveyState.CLOSED),
     ],
 )
 def test_survey_state_follows_the_dates(today, opened, state, make_survey):
-    assert survey_state(make_survey(), today, opened=opened) == state
+    assert survey_state(make_survey(), today, opened=opened) is state
+
+
+def test_survey_states_keep_the_words_templates_compare_with():
+    assert [state.value for state in SurveyState] == ["draft", "scheduled", "open", "closed"]
 
 
 def test_skipping_an_optional_question_is_fine(make_survey):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import Any
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, gettext
@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from portal.coproduction.definition import (
     Audience,
+    Question,
     SurveyDefinition,
     validate_question,
     validate_survey,
@@ -27,38 +28,39 @@ from portal.coproduction.models import Survey
 from portal.coproduction.page_feedback import page_summaries
 from portal.coproduction.qr import survey_qr_svg
 from portal.coproduction.respond_forms import answer_form
-from portal.coproduction.responses import replace_safety_words, safety_phrases
+from portal.coproduction.responses import safety_phrases, save_safety_words
 from portal.coproduction.surveys import (
     QuestionDraft,
     SurveyDetails,
-    add_question,
+    add_survey_question,
     all_surveys,
-    create_survey,
+    close_survey,
     draft_question,
     next_question_key,
-    remove_question,
+    open_survey,
+    remove_survey_question,
     response_count,
+    save_survey_details,
     slug_taken,
+    start_survey,
     state_of,
     survey_definition,
-    update_survey,
 )
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.respond import face_items
+from portal.coproduction.views.blueprint import (
+    HOME,
+    LANGUAGE_NAMES,
+    bp,
+    face_items,
+    survey_or_404,
+)
 from portal.core.access import Role, allow
-from portal.core.audit import record_audit
-from portal.core.clock import london_today
-from portal.core.i18n import LANGUAGES, text_direction
+from portal.core.i18n import text_direction
 from portal.core.pdf import cached_pdf_from, html_to_pdf_within, send_pdf
-from portal.extensions import db
-
-HOME = "/practitioners/have-your-say"
-LANGUAGE_NAMES = {code: language.native_name for code, language in LANGUAGES.items()}
 
 
 def survey_link(slug: str) -> str:
     """The full web address respondents use (PUBLIC_BASE_URL when set)."""
-    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    base = str(current_app.config.get("PUBLIC_BASE_URL", "")).rstrip("/")
     if base:
         return base + url_for("coproduction.survey_start", slug=slug)
     return url_for("coproduction.survey_start", slug=slug, _external=True)
@@ -82,9 +84,9 @@ def officer_home() -> str:
 
 def _details_from(form: SurveyDetailsForm) -> SurveyDetails:
     return SurveyDetails(
-        title=form.title.data.strip(),
-        purpose=form.purpose.data.strip(),
-        slug=form.slug.data.strip().lower(),
+        title=(form.title.data or "").strip(),
+        purpose=(form.purpose.data or "").strip(),
+        slug=(form.slug.data or "").strip().lower(),
         audience=form.audience.data,
         languages=list(form.languages.data or []),
         opens_on=form.opens_on.data,
@@ -123,10 +125,7 @@ def officer_new_survey() -> WerkzeugResponse | str:
     """Start a survey: its details."""
     form = SurveyDetailsForm()
     if form.validate_on_submit() and _details_are_sound(form, None):
-        survey = create_survey(_details_from(form), current_user.id)
-        db.session.flush()
-        record_audit(current_user, "survey.create", "survey", survey.public_id)
-        db.session.commit()
+        survey = start_survey(current_user, _details_from(form))
         return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
     return render_template("coproduction/officer/details.html", form=form, survey=None)
 
@@ -151,9 +150,7 @@ def officer_edit_details(survey_id: str) -> WerkzeugResponse | str:
         else None
     )
     if form.validate_on_submit() and _details_are_sound(form, survey):
-        update_survey(survey, _details_from(form))
-        record_audit(current_user, "survey.update", "survey", survey.public_id)
-        db.session.commit()
+        save_survey_details(current_user, survey, _details_from(form))
         return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
     return render_template("coproduction/officer/details.html", form=form, survey=survey)
 
@@ -190,28 +187,34 @@ def officer_add_question(survey_id: str) -> WerkzeugResponse | str:
     survey = survey_or_404(survey_id)
     form = QuestionForm()
     if form.validate_on_submit():
-        draft = QuestionDraft(
-            kind=form.kind.data,
-            text=form.text.data.strip(),
-            hint=(form.hint.data or "").strip(),
-            options=[
-                line.strip() for line in (form.options.data or "").splitlines() if line.strip()
-            ],
-            required=form.required.data,
-            equality=form.equality.data,
+        question = draft_question(
+            _question_draft_from(form), next_question_key(survey.current_version)
         )
-        question = draft_question(draft, next_question_key(survey.current_version))
-        problems = validate_question(question, ["en"], "question")
-        if not problems:
-            add_question(survey, question)
-            record_audit(current_user, "survey.question.add", "survey", survey.public_id)
-            db.session.commit()
+        if _question_is_sound(form, question):
+            add_survey_question(current_user, survey, question)
             return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
-        fields = {"options": form.options, "kind": form.kind, "text": form.text}
-        for problem in problems:
-            field = fields.get(problem.path.split(".")[1], form.text)
-            field.errors = [*field.errors, problem_message(problem.code)]
     return render_template("coproduction/officer/question.html", form=form, survey=survey)
+
+
+def _question_draft_from(form: QuestionForm) -> QuestionDraft:
+    return QuestionDraft(
+        kind=form.kind.data,
+        text=(form.text.data or "").strip(),
+        hint=(form.hint.data or "").strip(),
+        options=[line.strip() for line in (form.options.data or "").splitlines() if line.strip()],
+        required=form.required.data,
+        equality=form.equality.data,
+    )
+
+
+def _question_is_sound(form: QuestionForm, question: Question) -> bool:
+    """Put the logic's problems with a new question on the form's fields; True when none."""
+    problems = validate_question(question, ["en"], "question")
+    fields = {"options": form.options, "kind": form.kind, "text": form.text}
+    for problem in problems:
+        field = fields.get(problem.path.split(".")[1], form.text)
+        field.errors = [*field.errors, problem_message(problem.code)]
+    return not problems
 
 
 @bp.route(f"{HOME}/<survey_id>/questions/<key>/remove", methods=["POST"])
@@ -221,10 +224,8 @@ def officer_remove_question(survey_id: str, key: str) -> WerkzeugResponse:
     survey = survey_or_404(survey_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    if not remove_question(survey, key):
+    if not remove_survey_question(current_user, survey, key):
         abort(404)
-    record_audit(current_user, "survey.question.remove", "survey", survey.public_id)
-    db.session.commit()
     return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
 
 
@@ -235,10 +236,8 @@ def officer_open_survey(survey_id: str) -> WerkzeugResponse:
     survey = survey_or_404(survey_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    if not validate_survey(survey_definition(survey), for_opening=True):
-        survey.opened = True
-        record_audit(current_user, "survey.open", "survey", survey.public_id)
-        db.session.commit()
+    # An incomplete survey stays closed; its page already lists what is missing.
+    open_survey(current_user, survey)
     return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
 
 
@@ -249,11 +248,7 @@ def officer_close_survey(survey_id: str) -> WerkzeugResponse:
     survey = survey_or_404(survey_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    survey.closes_on = london_today() - timedelta(days=1)
-    if survey.opens_on and survey.opens_on > survey.closes_on:
-        survey.opens_on = survey.closes_on - timedelta(days=1)
-    record_audit(current_user, "survey.close", "survey", survey.public_id)
-    db.session.commit()
+    close_survey(current_user, survey)
     return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
 
 
@@ -267,25 +262,11 @@ def officer_preview(survey_id: str, number: int) -> WerkzeugResponse | str:
         abort(404)
     lang = request.args.get("in", "en")
     lang = lang if lang in definition.languages else "en"
+    last = len(definition.questions)
+    overview = url_for("coproduction.officer_survey", survey_id=survey_id)
     if request.method == "POST":
-        if number < len(definition.questions):
-            target = url_for(
-                "coproduction.officer_preview",
-                survey_id=survey_id,
-                number=number + 1,
-                **{"in": lang},
-            )
-        else:
-            target = url_for("coproduction.officer_survey", survey_id=survey_id)
-        return redirect(target)
+        return redirect(_preview_url(survey_id, number + 1, lang) if number < last else overview)
     question = definition.questions[number - 1]
-    back = (
-        url_for(
-            "coproduction.officer_preview", survey_id=survey_id, number=number - 1, **{"in": lang}
-        )
-        if number > 1
-        else url_for("coproduction.officer_survey", survey_id=survey_id)
-    )
     return render_template(
         "coproduction/respond/question.html",
         survey=survey,
@@ -294,14 +275,18 @@ def officer_preview(survey_id: str, number: int) -> WerkzeugResponse | str:
         lang=lang,
         form=answer_form(question, lang),
         number=number,
-        total=len(definition.questions),
-        back_url=back,
-        action=url_for(
-            "coproduction.officer_preview", survey_id=survey_id, number=number, **{"in": lang}
-        ),
+        total=last,
+        back_url=_preview_url(survey_id, number - 1, lang) if number > 1 else overview,
+        action=_preview_url(survey_id, number, lang),
         face_items=face_items(question.kind),
         preview=True,
     )
+
+
+def _preview_url(survey_id: str, number: int, lang: str) -> str:
+    # "in" is a Python keyword, so the language goes in as a dict.
+    language: dict[str, Any] = {"in": lang}
+    return url_for("coproduction.officer_preview", survey_id=survey_id, number=number, **language)
 
 
 @bp.route(f"{HOME}/<survey_id>/qr.svg")
@@ -328,7 +313,7 @@ def officer_poster(survey_id: str) -> Response:
     link = survey_link(survey.slug)
     key = ("coproduction-poster-2", survey.public_id, str(survey.current_version.number), link)
     first = definition.questions[0].text if definition.questions else {}
-    blocks = []
+    blocks: list[dict[str, str]] = []
     for code in definition.languages:
         with force_locale(code):
             scan = gettext("Scan the code with your phone camera to have your say.")
@@ -367,11 +352,7 @@ def officer_safety_words() -> WerkzeugResponse | str:
     """Edit the words and phrases that flag a response."""
     form = SafetyWordsForm()
     if form.validate_on_submit():
-        kept = replace_safety_words((form.words.data or "").splitlines())
-        record_audit(
-            current_user, "safety_words.update", "safety_words", "list", {"count": len(kept)}
-        )
-        db.session.commit()
+        save_safety_words(current_user, (form.words.data or "").splitlines())
         flash(gettext("Safety list saved."), "success")
         return redirect(url_for("coproduction.officer_safety_words"))
     if request.method == "GET":

@@ -9,25 +9,25 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from portal.coproduction.forms import MergeThemesForm, StatusForm, ThemeForm, YouSaidWeDidForm
 from portal.coproduction.labels import STATUS_LABELS, problem_message
+from portal.coproduction.models import EntryStatus, Theme
 from portal.coproduction.sensemaking import (
-    create_theme,
+    EntryDraft,
+    add_theme,
+    change_entry_status,
     current_entries,
     find_entry,
     find_theme,
     merge_themes,
-    publish_entry,
+    publish_you_said_we_did,
     rename_theme,
     theme_counts,
     themes_of,
 )
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.officer_build import HOME
+from portal.coproduction.views.blueprint import HOME, bp, survey_or_404
 from portal.core.access import Role, allow
-from portal.core.audit import record_audit
-from portal.extensions import db
 
 
-def _merge_form(themes: list, **kwargs: object) -> MergeThemesForm:
+def _merge_form(themes: list[Theme], **kwargs: object) -> MergeThemesForm:
     form = MergeThemesForm(**kwargs)
     choices = [(t.public_id, t.name) for t in themes]
     form.source.choices = choices
@@ -42,10 +42,8 @@ def officer_themes(survey_id: str) -> WerkzeugResponse | str:
     survey = survey_or_404(survey_id)
     form = ThemeForm()
     if form.validate_on_submit():
-        theme, problem = create_theme(survey, form.name.data)
+        theme, problem = add_theme(current_user, survey, form.name.data or "")
         if theme is not None:
-            record_audit(current_user, "survey.theme.create", "survey", survey.public_id)
-            db.session.commit()
             return redirect(url_for("coproduction.officer_themes", survey_id=survey.public_id))
         form.name.errors = [problem_message(problem or "")]
     themes = themes_of(survey)
@@ -70,11 +68,8 @@ def officer_rename_theme(survey_id: str, theme_id: str) -> WerkzeugResponse | st
         abort(404)
     form = ThemeForm()
     if form.validate_on_submit():
-        problem = rename_theme(survey, theme, form.name.data)
-        if problem is None:
-            record_audit(current_user, "survey.theme.rename", "survey", survey.public_id)
-            db.session.commit()
-        else:
+        problem = rename_theme(current_user, survey, theme, form.name.data or "")
+        if problem is not None:
             flash(problem_message(problem), "error")
     return redirect(url_for("coproduction.officer_themes", survey_id=survey.public_id))
 
@@ -91,16 +86,12 @@ def officer_merge_themes(survey_id: str) -> WerkzeugResponse:
         target = find_theme(survey, form.target.data)
         if source is None or target is None:
             abort(404)
-        if source.id == target.id:
+        if not merge_themes(current_user, survey, source, target):
             flash(gettext("Choose two different themes to merge"), "error")
-        else:
-            merge_themes(survey, [source], target)
-            record_audit(current_user, "survey.theme.merge", "survey", survey.public_id)
-            db.session.commit()
     return redirect(url_for("coproduction.officer_themes", survey_id=survey.public_id))
 
 
-def _entry_form(survey_themes: list, **kwargs: object) -> YouSaidWeDidForm:
+def _entry_form(survey_themes: list[Theme], **kwargs: object) -> YouSaidWeDidForm:
     form = YouSaidWeDidForm(**kwargs)
     form.theme.choices = [("", gettext("No theme"))] + [(t.name, t.name) for t in survey_themes]
     return form
@@ -114,18 +105,14 @@ def officer_you_said_we_did(survey_id: str) -> WerkzeugResponse | str:
     themes = themes_of(survey)
     form = _entry_form(themes)
     if form.validate_on_submit():
-        entry = publish_entry(
-            survey,
+        draft = EntryDraft(
             theme_name=form.theme.data or None,
-            you_said=form.you_said.data,
-            we_did=form.we_did.data,
-            status=form.status.data,
+            you_said=form.you_said.data or "",
+            we_did=form.we_did.data or "",
+            status=EntryStatus(form.status.data),
             happens_on=form.happens_on.data,
-            published_by_id=current_user.id,
         )
-        db.session.flush()
-        record_audit(current_user, "you_said_we_did.publish", "you_said_we_did", entry.public_id)
-        db.session.commit()
+        publish_you_said_we_did(current_user, survey, draft)
         return redirect(url_for("coproduction.officer_you_said_we_did", survey_id=survey.public_id))
     entries = current_entries(survey)
     return render_template(
@@ -149,18 +136,6 @@ def officer_entry_status(survey_id: str, entry_id: str) -> WerkzeugResponse:
     if entry is None:
         abort(404)
     form = StatusForm()
-    if form.validate_on_submit() and form.status.data != entry.status:
-        updated = publish_entry(
-            survey,
-            theme_name=entry.theme_name,
-            you_said=entry.you_said,
-            we_did=entry.we_did,
-            status=form.status.data,
-            happens_on=entry.happens_on,
-            published_by_id=current_user.id,
-            supersedes=entry,
-        )
-        db.session.flush()
-        record_audit(current_user, "you_said_we_did.update", "you_said_we_did", updated.public_id)
-        db.session.commit()
+    if form.validate_on_submit():
+        change_entry_status(current_user, survey, entry, EntryStatus(form.status.data))
     return redirect(url_for("coproduction.officer_you_said_we_did", survey_id=survey.public_id))

@@ -2,48 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextInput
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms import SelectMultipleField, StringField, SubmitField
-from wtforms.validators import Length, Optional
 
 from portal.coproduction.charts import bar_chart_svg
-from portal.coproduction.exports import (
-    ExportHeadings,
-    ExportResponse,
-    csv_bytes,
-    export_rows,
-    xlsx_bytes,
-)
+from portal.coproduction.exports import ExportHeadings, csv_bytes, export_rows, xlsx_bytes
+from portal.coproduction.forms import tag_form
 from portal.coproduction.labels import problem_message
-from portal.coproduction.models import Answer, Survey
+from portal.coproduction.models import Answer, Survey, SurveyResponse
 from portal.coproduction.respond_forms import paper_form, value_labels
 from portal.coproduction.responses import (
     find_response,
     is_text_question,
-    save_answer,
-    start_response,
-    submit_response,
+    key_in_paper_response,
+    responses_for_export,
     submitted_responses,
 )
 from portal.coproduction.sensemaking import (
+    AnswerTagging,
     closed_question_counts,
-    create_theme,
-    set_answer_themes,
+    tag_response,
     theme_counts,
     themes_of,
+    written_answers_of,
 )
 from portal.coproduction.surveys import question_definition, survey_definition
-from portal.coproduction.web.blueprint import bp, locale_code, survey_or_404
-from portal.coproduction.web.officer_build import HOME
+from portal.coproduction.typed_forms import FlaskForm
+from portal.coproduction.views.blueprint import HOME, bp, locale_code, survey_or_404
 from portal.core.access import Role, allow
-from portal.core.audit import record_audit
 from portal.core.i18n import text_direction
-from portal.extensions import db
 
 
 @bp.route(f"{HOME}/<survey_id>/paper", methods=["GET", "POST"])
@@ -56,13 +47,7 @@ def officer_paper_response(survey_id: str) -> WerkzeugResponse | str:
     if request.method == "POST":
         cleaned = form.check()
         if cleaned is not None:
-            response = start_response(survey, "en")
-            for stored in survey.current_version.questions:
-                save_answer(response, stored, cleaned.get(stored.key, []))
-            db.session.flush()
-            submit_response(response, paper=True)
-            record_audit(current_user, "survey.paper_response", "survey", survey.public_id)
-            db.session.commit()
+            key_in_paper_response(current_user, survey, cleaned)
             return redirect(
                 url_for("coproduction.officer_responses", survey_id=survey.public_id, paper="yes")
             )
@@ -75,7 +60,7 @@ def officer_paper_response(survey_id: str) -> WerkzeugResponse | str:
     )
 
 
-def _answer_rows(survey: Survey, answers: list[Answer]) -> list[dict]:
+def _answer_rows(answers: list[Answer]) -> list[dict[str, Any]]:
     rows = []
     for answer in sorted(answers, key=lambda a: a.question.position):
         question = question_definition(answer.question)
@@ -103,7 +88,7 @@ def officer_responses(survey_id: str) -> str:
     responses = submitted_responses(survey, flagged=flagged, paper=paper)
     items = []
     for response in responses:
-        rows = _answer_rows(survey, response.answers)
+        rows = _answer_rows(response.answers)
         if theme_name and not any(theme_name in row["themes"] for row in rows):
             continue
         items.append({"response": response, "rows": rows})
@@ -120,25 +105,21 @@ def officer_responses(survey_id: str) -> str:
     )
 
 
-def tag_form(
-    text_answers: list[Answer], theme_choices: list[tuple[str, str]], **kwargs: object
-) -> FlaskForm:
-    """Theme checkboxes and a new-theme box for each written answer."""
-    attributes: dict[str, object] = {}
-    for answer in text_answers:
-        attributes[f"themes_{answer.public_id}"] = SelectMultipleField(
-            gettext("Themes"),
-            choices=theme_choices,
-            widget=GovCheckboxesInput(),
-            validate_choice=False,
+def _tagging_from(form: FlaskForm, text_answers: list[Answer]) -> dict[str, AnswerTagging]:
+    return {
+        answer.public_id: AnswerTagging(
+            theme_ids=list(form[f"themes_{answer.public_id}"].data or []),
+            new_theme=form[f"new_{answer.public_id}"].data or "",
         )
-        attributes[f"new_{answer.public_id}"] = StringField(
-            gettext("New theme (optional)"),
-            widget=GovTextInput(),
-            validators=[Optional(), Length(max=80)],
-        )
-    attributes["submit"] = SubmitField(gettext("Save themes"), widget=GovSubmitInput())
-    return type("AnswerThemesForm", (FlaskForm,), attributes)(**kwargs)
+        for answer in text_answers
+    }
+
+
+def _response_or_404(survey: Survey, response_id: str) -> SurveyResponse:
+    response = find_response(survey, response_id)
+    if response is None:
+        abort(404)
+    return response
 
 
 @bp.route(f"{HOME}/<survey_id>/responses/<response_id>", methods=["GET", "POST"])
@@ -146,44 +127,20 @@ def tag_form(
 def officer_response(survey_id: str, response_id: str) -> WerkzeugResponse | str:
     """One response: read it and tag its written answers with themes."""
     survey = survey_or_404(survey_id)
-    response = find_response(survey, response_id)
-    if response is None:
-        abort(404)
-    text_answers = [a for a in response.answers if is_text_question(a.question)]
-    themes = themes_of(survey)
-    choices = [(t.public_id, t.name) for t in themes]
-    data = {f"themes_{a.public_id}": [t.public_id for t in a.themes] for a in text_answers}
-    form = tag_form(text_answers, choices, data=data if request.method == "GET" else None)
+    response = _response_or_404(survey, response_id)
+    text_answers = written_answers_of(response)
+    form = tag_form(text_answers, themes_of(survey), is_post=request.method == "POST")
     if form.validate_on_submit():
-        by_id = {t.public_id: t for t in themes}
-        problems = False
-        for answer in text_answers:
-            chosen = [by_id[i] for i in form[f"themes_{answer.public_id}"].data or [] if i in by_id]
-            new_name = (form[f"new_{answer.public_id}"].data or "").strip()
-            if new_name:
-                existing = next(
-                    (t for t in themes if t.name.casefold() == new_name.casefold()), None
-                )
-                if existing is None:
-                    created, problem = create_theme(survey, new_name)
-                    if problem:
-                        form[f"new_{answer.public_id}"].errors = [problem_message(problem)]
-                        problems = True
-                        continue
-                    themes.append(created)
-                    existing = created
-                chosen.append(existing)
-            set_answer_themes(answer, list({t.id: t for t in chosen}.values()))
+        problems = tag_response(current_user, survey, response, _tagging_from(form, text_answers))
         if not problems:
-            record_audit(current_user, "survey.response.tag", "survey_response", response.public_id)
-            db.session.commit()
             return redirect(url_for("coproduction.officer_responses", survey_id=survey.public_id))
-        db.session.rollback()
+        for answer_id, problem in problems.items():
+            form[f"new_{answer_id}"].errors = [problem_message(problem)]
     return render_template(
         "coproduction/officer/response.html",
         survey=survey,
         response=response,
-        rows=_answer_rows(survey, response.answers),
+        rows=_answer_rows(response.answers),
         form=form,
     )
 
@@ -237,23 +194,9 @@ def officer_results(survey_id: str) -> str:
     )
 
 
-def _export_table(survey: Survey) -> list[list[str]]:
+def _export_table(survey: Survey, file_format: str) -> list[list[str]]:
     definition = survey_definition(survey)
-    responses = []
-    for response in reversed(submitted_responses(survey)):
-        answers = {a.question.key: list(a.values) for a in response.answers}
-        themes = {a.question.key: [t.name for t in a.themes] for a in response.answers if a.themes}
-        responses.append(
-            ExportResponse(
-                reference=response.public_id,
-                submitted_on=response.submitted_on,
-                version=response.version.number,
-                paper=response.paper,
-                flagged=response.flagged,
-                answers=answers,
-                themes=themes,
-            )
-        )
+    responses = responses_for_export(current_user, survey, file_format)
     headings = ExportHeadings(
         reference=gettext("Reference"),
         submitted_on=gettext("Date sent"),
@@ -274,9 +217,7 @@ def _export_table(survey: Survey) -> list[list[str]]:
 def officer_export(survey_id: str, kind: str) -> Response:
     """Every response as CSV or as an Excel workbook."""
     survey = survey_or_404(survey_id)
-    table = _export_table(survey)
-    record_audit(current_user, "survey.export", "survey", survey.public_id, {"format": kind})
-    db.session.commit()
+    table = _export_table(survey, kind)
     if kind == "csv":
         response = Response(csv_bytes(table), mimetype="text/csv; charset=utf-8")
     else:

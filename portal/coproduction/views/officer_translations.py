@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, url_for
-from flask_babel import gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from werkzeug.wrappers import Response as WerkzeugResponse
-from wtforms import SubmitField, TextAreaField
 
-from portal.coproduction.surveys import current_translations, save_translations, translation_fields
-from portal.coproduction.web.blueprint import bp, survey_or_404
-from portal.coproduction.web.officer_build import HOME, LANGUAGE_NAMES
+from portal.coproduction.forms import translation_form
+from portal.coproduction.translations import (
+    current_translations,
+    save_survey_translation,
+    translation_fields,
+)
+from portal.coproduction.views.blueprint import HOME, LANGUAGE_NAMES, bp, survey_or_404
 from portal.core.access import Role, allow
-from portal.core.audit import record_audit
-from portal.extensions import db
-
-
-def translation_form(fields: list[tuple[str, str]], **kwargs: object) -> FlaskForm:
-    """One box per piece of English text, labelled with the English."""
-    attributes = {
-        name.replace("-", "_"): TextAreaField(english, widget=GovTextArea())
-        for name, english in fields
-    }
-    attributes["submit"] = SubmitField(gettext("Save translation"), widget=GovSubmitInput())
-    return type("SurveyTranslationForm", (FlaskForm,), attributes)(**kwargs)
 
 
 @bp.route(f"{HOME}/<survey_id>/translations/<language>", methods=["GET", "POST"])
@@ -41,9 +29,7 @@ def officer_translations(survey_id: str, language: str) -> WerkzeugResponse | st
     form = translation_form(fields, data={n.replace("-", "_"): saved.get(n, "") for n, _ in fields})
     if form.validate_on_submit():
         words = {name: form[name.replace("-", "_")].data or "" for name, _ in fields}
-        save_translations(survey, lang, words)
-        record_audit(current_user, "survey.translate", "survey", survey.public_id, {"lang": lang})
-        db.session.commit()
+        save_survey_translation(current_user, survey, lang, words)
         return redirect(url_for("coproduction.officer_survey", survey_id=survey.public_id))
     return render_template(
         "coproduction/officer/translations.html",

@@ -14,11 +14,11 @@ from portal.coproduction.labels import STATUS_LABELS
 from portal.coproduction.page_feedback import clean_page_path, record_page_feedback
 from portal.coproduction.sensemaking import current_entries, theme_counts
 from portal.coproduction.surveys import all_surveys, find_survey_by_slug, response_count
-from portal.coproduction.web.blueprint import bp, feedback_rate_limit, locale_code
+from portal.coproduction.views.blueprint import bp, feedback_rate_limit, locale_code
 from portal.core.access import public
 from portal.core.htmx import is_htmx
 from portal.core.i18n import text_direction
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 # Pages for children and young people use the simplest words.
 CHILD_AUDIENCES = {Audience.CHILDREN_UNDER_11.value, Audience.YOUNG_PEOPLE.value}
@@ -105,7 +105,6 @@ def page_feedback() -> WerkzeugResponse | str:
             missing=form.feedback_missing.data or "",
             locale=locale_code(),
         )
-        db.session.commit()
         if is_htmx():
             return render_template("coproduction/_page_feedback_thanks.html")
         flash(gettext("Thank you for your feedback."), "page-feedback")

@@ -5,27 +5,24 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
-from markupsafe import Markup
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from portal.coproduction.definition import Face, QuestionKind, SurveyDefinition, localised
-from portal.coproduction.faces import face_svg
+from portal.coproduction.definition import QuestionKind, SurveyDefinition, SurveyState, localised
 from portal.coproduction.forms import ActionForm
-from portal.coproduction.labels import FACE_LABELS
 from portal.coproduction.models import Survey, SurveyResponse
 from portal.coproduction.respond_forms import answer_form, value_labels
 from portal.coproduction.responses import (
     answer_for,
+    begin_response,
     commit_answer,
     find_draft,
-    start_response,
-    submit_response,
+    send_response,
 )
 from portal.coproduction.surveys import find_survey_by_slug, state_of, survey_definition
-from portal.coproduction.web.blueprint import bp, locale_code, survey_rate_limit
+from portal.coproduction.views.blueprint import bp, face_items, locale_code, survey_rate_limit
 from portal.core.access import public
 from portal.core.clock import london_today
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 SENT = "sent"
 COOKIE_NAME = "have_your_say"
@@ -44,7 +41,7 @@ def open_survey_or_page(slug: str) -> Survey | WerkzeugResponse | str:
     if survey is None or not survey.opened:
         abort(404)
     state = state_of(survey)
-    if state != "open":
+    if state is not SurveyState.OPEN:
         definition = survey_definition(survey)
         return render_template(
             "coproduction/respond/not_open.html",
@@ -75,15 +72,6 @@ def _set_cookie(response: WerkzeugResponse, survey: Survey, value: str) -> Werkz
     return response
 
 
-def face_items(kind: QuestionKind) -> list[dict]:
-    """Radio items that draw a face before each face's words (the words are its alternative)."""
-    if kind is not QuestionKind.FACES:
-        return []
-    # face_svg draws fixed markup of our own; the label is escaped by Markup's % operator.
-    template = Markup('%s<span class="app-face-choice__text">%s</span>')
-    return [{"html": template % (Markup(face_svg(face)), FACE_LABELS[face])} for face in Face]  # noqa: S704
-
-
 @bp.route("/have-your-say/<slug>")
 @public
 def survey_start(slug: str) -> WerkzeugResponse | str:
@@ -112,8 +100,7 @@ def survey_begin(slug: str) -> WerkzeugResponse | str:
         return found
     if not ActionForm().validate_on_submit():
         return redirect(url_for("coproduction.survey_start", slug=slug))
-    response_row = start_response(found, locale_code())
-    db.session.commit()
+    response_row = begin_response(found, locale_code())
     reply = redirect(url_for("coproduction.survey_question", slug=slug, number=1))
     return _set_cookie(reply, found, response_row.public_id)
 
@@ -194,8 +181,7 @@ def survey_send(slug: str) -> WerkzeugResponse | str:
         return redirect(url_for("coproduction.survey_start", slug=slug))
     form = ActionForm()
     if form.validate_on_submit():
-        flagged = submit_response(draft)
-        db.session.commit()
+        flagged = send_response(draft)
         session[FLAG_SESSION_KEY] = flagged
         reply = redirect(url_for("coproduction.survey_thanks", slug=slug))
         return _set_cookie(reply, found, SENT)

@@ -1,6 +1,6 @@
-"""The co-production web layer: importing the view modules registers their routes on bp."""
+"""The co-production views: importing each area module registers its routes on bp."""
 
-from portal.coproduction.web import (
+from portal.coproduction.views import (
     officer_build,
     officer_results,
     officer_themes,
@@ -8,7 +8,7 @@ from portal.coproduction.web import (
     public_pages,
     respond,
 )
-from portal.coproduction.web.blueprint import bp
+from portal.coproduction.views.blueprint import bp
 
 __all__ = [
     "bp",
