@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -23,14 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.core.audit import utcnow
 from portal.core.clock import london_today
 from portal.core.ids import new_public_id
-from portal.extensions import db
-
-if TYPE_CHECKING:
-    # Flask-SQLAlchemy makes db.Model at run time, so a type checker cannot see it as a class.
-    # It is a subclass of the declarative Base, which a type checker can follow.
-    from portal.extensions import Base as Model
-else:
-    Model = db.Model
+from portal.extensions import Model
 
 
 class EntryStatus(StrEnum):
