@@ -233,9 +233,11 @@ def publish_and_tell(user: Account, family: Family, version: PlanVersion, note: 
     link = url_for("plans.my_plan", _external=True)
 
     def text() -> str:
-        return gettext(
-            "Your family's plan has been updated. Sign in to see what changed: %(link)s",
-            link=link,
+        return str(
+            gettext(
+                "Your family's plan has been updated. Sign in to see what changed: %(link)s",
+                link=link,
+            )
         )
 
     for recipient in recipients:

@@ -14,11 +14,12 @@ from sqlalchemy import select, update
 
 from portal.accounts.models import Account
 from portal.core.audit import record_audit, utcnow
+from portal.core.database import rows_changed
 from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
 from portal.referrals.forms import DECISION_LABELS
 from portal.referrals.models import Decision, Referral, Status
-from portal.referrals.store import SUBJECT, add_message
+from portal.referrals.store import SUBJECT, add_message, email_of
 from portal.referrals.urgency import Limits, QueuePlace, place_in_queue
 
 WAITING = (Status.SUBMITTED, Status.IN_REVIEW)
@@ -90,7 +91,7 @@ def ask_referrer(referral: Referral, author: Account, question: str) -> None:
     add_message(referral, author, question)
     outcome_url = _outcome_url(referral)
     queue_email(
-        referral.referrer.email,
+        email_of(referral.referrer),
         lambda: gettext(
             "The front door has a question about %(reference)s", reference=referral.reference
         ),
@@ -109,7 +110,7 @@ def record_decision(
     The status changes only if the referral is still waiting, so two practitioners (or one
     double click) cannot both decide; the second gets False and nothing is stored or sent.
     """
-    decided = db.session.execute(
+    decided = rows_changed(
         update(Referral)
         .where(Referral.id == referral.id, Referral.status.in_(WAITING))
         .values(
@@ -121,7 +122,7 @@ def record_decision(
             status=Status.DECIDED,
         )
     )
-    if not decided.rowcount:
+    if not decided:
         db.session.rollback()
         return False
     db.session.refresh(referral)
@@ -138,10 +139,10 @@ def record_decision(
         if referral.consent_given:
             label = str(DECISION_LABELS[decision])
             body = gettext("Decision: %(decision)s.", decision=label) + "\n\n" + body
-        return body
+        return str(body)
 
     queue_email(
-        referral.referrer.email,
+        email_of(referral.referrer),
         lambda: gettext("Outcome of referral %(reference)s", reference=referral.reference),
         outcome_text,
         locale=message_locale(referral.referrer.locale),

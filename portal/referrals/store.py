@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
+from portal.core.database import rows_changed
 from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
 from portal.plans.matching import plans_for_child
@@ -87,10 +88,10 @@ def save_answers(referral: Referral, answers: Mapping[str, Any], actor: Account,
 def delete_draft(referral: Referral, actor: Account) -> bool:
     """Delete a draft its referrer no longer wants; False if it was sent in the meantime."""
     public_id = referral.public_id
-    deleted = db.session.execute(
+    deleted = rows_changed(
         delete(Referral).where(Referral.id == referral.id, Referral.status == Status.DRAFT)
     )
-    if not deleted.rowcount:
+    if not deleted:
         db.session.rollback()
         return False
     record_audit(actor, "referral_draft_deleted", SUBJECT, public_id)
@@ -105,12 +106,12 @@ def allocate_reference(year: int) -> str:
     write lock until the caller's transaction ends: two submissions never get the same number.
     """
     for _attempt in range(3):
-        bumped = db.session.execute(
+        bumped = rows_changed(
             update(ReferenceCounter)
             .where(ReferenceCounter.year == year)
             .values(last_number=ReferenceCounter.last_number + 1)
         )
-        if bumped.rowcount:
+        if bumped:
             number = db.session.scalar(
                 select(ReferenceCounter.last_number).where(ReferenceCounter.year == year)
             )
@@ -161,6 +162,13 @@ def submit_referral(
     return referral
 
 
+def email_of(account: Account) -> str:
+    """A referrer's email address: partner and staff accounts are always made with one."""
+    if not account.email:
+        raise ValueError(f"account {account.id} has no email address to write to")
+    return account.email
+
+
 def send_referral(
     referral: Referral, conversation: Conversation, actor: Account, page_locale: str
 ) -> None:
@@ -168,7 +176,7 @@ def send_referral(
     submit_referral(referral, conversation, actor)
     outcome_url = url_for("referrals.outcome", public_id=referral.public_id, _external=True)
     queue_email(
-        actor.email,
+        email_of(actor),
         lambda: gettext("Referral %(reference)s received", reference=referral.reference),
         lambda: gettext(
             "Thank you. We have your referral %(reference)s. The front door will look at it "

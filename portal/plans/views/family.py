@@ -96,7 +96,7 @@ def my_views() -> str | Response:
     _, plan, version = _current()
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(current_user, plan, version, form.kind.data, form.text.data)
+        add_comment(current_user, plan, version, form.kind.data, form.text.data or "")
         flash(gettext("Thank you. Your lead practitioner will read what you said."))
         return redirect(url_for("plans.my_views"))
     return render_template("plans/family/views.html", form=form, comments=comments_on(plan))

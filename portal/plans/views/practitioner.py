@@ -47,9 +47,12 @@ def new_family() -> str | Response:
     form = FamilyForm()
     if form.validate_on_submit():
         try:
-            children = parse_children(form.children.data, london_today())
+            children = parse_children(form.children.data or "", london_today())
         except ChildLineInvalid as error:
-            form.children.errors.append(gettext(CHILD_LINE_HELP) + f" ({str(error).strip()})")
+            form.children.errors = [
+                *form.children.errors,
+                gettext(CHILD_LINE_HELP) + f" ({str(error).strip()})",
+            ]
             return render_template(
                 "plans/practitioner/new_family.html", form=form, area="practitioners"
             )
@@ -59,7 +62,7 @@ def new_family() -> str | Response:
         ]
         family = create_family(
             current_user,
-            name=form.name.data.strip(),
+            name=(form.name.data or "").strip(),
             preferred_language=form.preferred_language.data,
             interpreter_needed=form.interpreter_needed.data == "yes",
             people=people,
@@ -93,18 +96,19 @@ def invite(family_id: str) -> str | Response:
     fam = open_family_for(current_user, family_id, action="family.viewed")
     form = InviteForm()
     if form.validate_on_submit():
-        name = form.display_name.data.strip()
+        name = (form.display_name.data or "").strip()
         try:
             invite_to_family(
-                current_user, fam, display_name=name, contact=form.contact.data.strip()
+                current_user, fam, display_name=name, contact=(form.contact.data or "").strip()
             )
         except ContactInUse:
-            form.contact.errors.append(
+            form.contact.errors = [
+                *form.contact.errors,
                 gettext(
                     "Someone already signs in with this. Use another email address or "
                     "mobile number."
-                )
-            )
+                ),
+            ]
         else:
             flash(gettext("Invitation sent to %(name)s", name=name))
             return redirect(url_for("plans.family", family_id=fam.public_id))
@@ -174,7 +178,7 @@ def publish(family_id: str) -> str | Response:
             gettext("There is nothing in this plan yet. Write the plan before you publish it.")
         )
     elif form.validate_on_submit():
-        publish_and_tell(current_user, fam, draft, form.note.data.strip())
+        publish_and_tell(current_user, fam, draft, (form.note.data or "").strip())
         flash(gettext("Version %(number)s is published", number=draft.number))
         return redirect(url_for("plans.family", family_id=fam.public_id))
     return render_template(
@@ -220,7 +224,7 @@ def reply(family_id: str, comment_id: str) -> str | Response:
     fam, comment = open_comment_for(current_user, family_id, comment_id)
     form = ReplyForm()
     if form.validate_on_submit():
-        reply_to_comment(current_user, plan_of(fam), comment_id, form.reply.data.strip())
+        reply_to_comment(current_user, plan_of(fam), comment_id, (form.reply.data or "").strip())
         flash(gettext("Your answer has been sent"))
         return redirect(url_for("plans.family", family_id=fam.public_id, _anchor="comments"))
     return render_template(

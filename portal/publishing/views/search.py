@@ -19,7 +19,7 @@ def search() -> Response:
     corrected = None
     searched = "q" in request.args
     if searched and form.validate():
-        query = understood_query(form.q.data)
+        query = understood_query(form.q.data or "")
         corrected = query.corrected
         hits = search_index().search(current_lang(), query, limit=30)
     elif not searched:

@@ -112,7 +112,7 @@ def decide(public_id: str) -> str | Response:
         referral,
         current_user,
         Decision(form.decision.data),
-        form.reasons.data.strip(),
+        (form.reasons.data or "").strip(),
         (form.note.data or "").strip(),
     )
     return redirect(url_for("referrals.read", public_id=public_id))

@@ -110,8 +110,9 @@ def outcome(public_id: str) -> str | Response:
         return redirect(_resume_url(referral))
     form = MessageForm()
     if request.method == "POST" and referral.status in {Status.SUBMITTED, Status.IN_REVIEW}:
-        if form.validate_on_submit() and (form.body.data or "").strip():
-            store.reply_to_front_door(referral, current_user, form.body.data.strip())
+        reply = (form.body.data or "").strip()
+        if form.validate_on_submit() and reply:
+            store.reply_to_front_door(referral, current_user, reply)
             return redirect(url_for("referrals.outcome", public_id=public_id) + "#messages")
         form.body.errors = [gettext("Enter your message")]
     form.submit.label.text = gettext("Send reply")
