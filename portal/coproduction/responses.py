@@ -25,7 +25,7 @@ from portal.coproduction.models import (
     SurveyResponse,
 )
 from portal.coproduction.safety import DEFAULT_SAFETY_WORDS, SafetyWordList, parse_entry
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.core.clock import london_today
 from portal.extensions import db
 
@@ -151,7 +151,7 @@ def key_in_paper_response(
     for question in survey.current_version.questions:
         save_answer(response, question, answers.get(question.key, []))
     submit_response(response, paper=True)
-    record_audit(officer, "survey.paper_response", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_PAPER_RESPONSE_ADDED, "survey", survey.public_id)
     db.session.commit()
     return response
 
@@ -170,7 +170,9 @@ def safety_word_list() -> SafetyWordList:
 def save_safety_words(officer: Account, lines: Iterable[str]) -> list[str]:
     """An officer saves a new safety list; returns the phrases kept."""
     kept = replace_safety_words(lines)
-    record_audit(officer, "safety_words.update", "safety_words", "list", {"count": len(kept)})
+    record_audit(
+        officer, AuditAction.SAFETY_WORDS_UPDATED, "safety_words", "list", {"count": len(kept)}
+    )
     db.session.commit()
     return kept
 
@@ -220,7 +222,9 @@ def responses_for_export(
         )
         for response in reversed(submitted_responses(survey))
     ]
-    record_audit(officer, "survey.export", "survey", survey.public_id, {"format": file_format})
+    record_audit(
+        officer, AuditAction.SURVEY_EXPORTED, "survey", survey.public_id, {"format": file_format}
+    )
     db.session.commit()
     return exported
 

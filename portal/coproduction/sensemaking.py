@@ -35,7 +35,7 @@ from portal.coproduction.themes import (
     merge_tags,
     theme_name_problem,
 )
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.extensions import db
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def add_theme(officer: Account, survey: Survey, name: str) -> tuple[Theme | None
     theme, problem = create_theme(survey, name)
     if theme is None:
         return None, problem
-    record_audit(officer, "survey.theme.create", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_THEME_CREATED, "survey", survey.public_id)
     db.session.commit()
     return theme, None
 
@@ -84,7 +84,7 @@ def rename_theme(officer: Account, survey: Survey, theme: Theme, name: str) -> s
     if problem is not None:
         return problem
     theme.name = clean_theme_name(name)
-    record_audit(officer, "survey.theme.rename", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_THEME_RENAMED, "survey", survey.public_id)
     db.session.commit()
     return None
 
@@ -110,7 +110,7 @@ def merge_themes(officer: Account, survey: Survey, source: Theme, target: Theme)
     db.session.execute(delete(AnswerTheme).where(AnswerTheme.theme_id.in_(theme_ids)))
     db.session.add_all(AnswerTheme(answer_id=t.answer_id, theme_id=t.theme_id) for t in tags)
     db.session.execute(delete(Theme).where(Theme.id == source.id))
-    record_audit(officer, "survey.theme.merge", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_THEMES_MERGED, "survey", survey.public_id)
     db.session.commit()
     db.session.expire_all()
     return True
@@ -158,7 +158,7 @@ def tag_response(
     if problems:
         db.session.rollback()
         return problems
-    record_audit(officer, "survey.response.tag", "survey_response", response.public_id)
+    record_audit(officer, AuditAction.SURVEY_RESPONSE_TAGGED, "survey_response", response.public_id)
     db.session.commit()
     return {}
 
@@ -289,7 +289,7 @@ def publish_you_said_we_did(officer: Account, survey: Survey, draft: EntryDraft)
         published_by_id=officer.id,
     )
     db.session.flush()
-    record_audit(officer, "you_said_we_did.publish", "you_said_we_did", entry.public_id)
+    record_audit(officer, AuditAction.YOU_SAID_WE_DID_PUBLISHED, "you_said_we_did", entry.public_id)
     db.session.commit()
     return entry
 
@@ -326,6 +326,6 @@ def change_entry_status(
         supersedes=entry,
     )
     db.session.flush()
-    record_audit(officer, "you_said_we_did.update", "you_said_we_did", updated.public_id)
+    record_audit(officer, AuditAction.YOU_SAID_WE_DID_UPDATED, "you_said_we_did", updated.public_id)
     db.session.commit()
     return updated

@@ -26,7 +26,7 @@ from portal.coproduction.definition import (
     validate_survey,
 )
 from portal.coproduction.models import Survey, SurveyQuestion, SurveyResponse, SurveyVersion
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.core.clock import london_today
 from portal.extensions import db
 
@@ -129,7 +129,7 @@ def start_survey(officer: Account, details: SurveyDetails) -> Survey:
     """An officer starts a draft survey."""
     survey = create_survey(details, officer.id)
     db.session.flush()
-    record_audit(officer, "survey.create", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_CREATED, "survey", survey.public_id)
     db.session.commit()
     return survey
 
@@ -137,7 +137,7 @@ def start_survey(officer: Account, details: SurveyDetails) -> Survey:
 def save_survey_details(officer: Account, survey: Survey, details: SurveyDetails) -> None:
     """An officer changes a survey's details."""
     update_survey(survey, details)
-    record_audit(officer, "survey.update", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_UPDATED, "survey", survey.public_id)
     db.session.commit()
 
 
@@ -262,7 +262,7 @@ def add_question(survey: Survey, question: Question) -> SurveyQuestion:
 def add_survey_question(officer: Account, survey: Survey, question: Question) -> SurveyQuestion:
     """An officer adds a question at the end of the survey."""
     stored = add_question(survey, question)
-    record_audit(officer, "survey.question.add", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_QUESTION_ADDED, "survey", survey.public_id)
     db.session.commit()
     return stored
 
@@ -272,7 +272,7 @@ def remove_survey_question(officer: Account, survey: Survey, key: str) -> bool:
     if not remove_question(survey, key):
         db.session.rollback()
         return False
-    record_audit(officer, "survey.question.remove", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_QUESTION_REMOVED, "survey", survey.public_id)
     db.session.commit()
     return True
 
@@ -309,7 +309,7 @@ def open_survey(officer: Account, survey: Survey) -> bool:
         ),
     )
     if opened.rowcount == 1:
-        record_audit(officer, "survey.open", "survey", survey.public_id)
+        record_audit(officer, AuditAction.SURVEY_OPENED, "survey", survey.public_id)
     db.session.commit()
     return True
 
@@ -319,5 +319,5 @@ def close_survey(officer: Account, survey: Survey) -> None:
     survey.closes_on = london_today() - timedelta(days=1)
     if survey.opens_on and survey.opens_on > survey.closes_on:
         survey.opens_on = survey.closes_on - timedelta(days=1)
-    record_audit(officer, "survey.close", "survey", survey.public_id)
+    record_audit(officer, AuditAction.SURVEY_CLOSED, "survey", survey.public_id)
     db.session.commit()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from portal.coproduction.models import Survey
 from portal.coproduction.surveys import editable_version
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.extensions import db
 
 if TYPE_CHECKING:
@@ -59,5 +59,5 @@ def save_survey_translation(
 ) -> None:
     """An officer saves the survey's words in one of its languages."""
     save_translations(survey, lang, words)
-    record_audit(officer, "survey.translate", "survey", survey.public_id, {"lang": lang})
+    record_audit(officer, AuditAction.SURVEY_TRANSLATED, "survey", survey.public_id, {"lang": lang})
     db.session.commit()

@@ -1,6 +1,7 @@
 """The audit log: every staff read of family data and every write to it."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, select
@@ -12,6 +13,63 @@ from portal.extensions import Model, db
 def utcnow() -> datetime:
     """The current time in UTC, timezone-aware."""
     return datetime.now(UTC)
+
+
+class AuditAction(StrEnum):
+    """Every action the audit log records, as ``subject.what_happened``.
+
+    The value is what is stored in ``audit_events.action``; the family's "who has looked at your
+    plan" page and any council report read these values, so change one only with a migration
+    that rewrites the stored rows.
+    """
+
+    FAMILIES_LISTED = "family.listed"
+    FAMILY_VIEWED = "family.viewed"
+    FAMILY_CREATED = "family.created"
+    FAMILY_LCPP_ASSIGNED = "family.lcpp_assigned"
+    FAMILY_MEMBER_INVITED = "family.member_invited"
+    FAMILY_INVITATION_ACCEPTED = "family.invitation_accepted"
+    FAMILY_PASSKEY_ADDED = "family.passkey_added"
+    FAMILY_MATCHED_AT_FRONT_DOOR = "family.matched_at_front_door"
+    PLAN_CREATED = "plan.created"
+    PLAN_VIEWED = "plan.viewed"
+    PLAN_EDITING = "plan.editing"
+    PLAN_PREVIEWED = "plan.previewed"
+    PLAN_VERSION_VIEWED = "plan.version_viewed"
+    PLAN_PDF_VIEWED = "plan.pdf_viewed"
+    PLAN_DRAFT_STARTED = "plan.draft_started"
+    PLAN_DRAFT_SAVED = "plan.draft_saved"
+    PLAN_PUBLISHED = "plan.published"
+    PLAN_COMMENT_ADDED = "plan.comment_added"
+    PLAN_COMMENT_ANSWERED = "plan.comment_answered"
+    REFERRAL_STARTED = "referral.started"
+    REFERRAL_ANSWER_SAVED = "referral.answer_saved"
+    REFERRAL_DRAFT_DELETED = "referral.draft_deleted"
+    REFERRAL_SUBMITTED = "referral.submitted"
+    REFERRAL_SIGNPOSTED = "referral.signposted"
+    REFERRAL_READ = "referral.read"
+    REFERRAL_MESSAGE_ADDED = "referral.message_added"
+    REFERRAL_DECIDED = "referral.decided"
+    ACCOUNT_SIGNED_IN = "account.signed_in"
+    ACCOUNT_SIGN_IN_CODE_REFUSED = "account.sign_in_code_refused"
+    PARTNER_REGISTRATION_STARTED = "partner_registration.started"
+    PARTNER_REGISTRATION_COMPLETED = "partner_registration.completed"
+    SURVEY_CREATED = "survey.created"
+    SURVEY_UPDATED = "survey.updated"
+    SURVEY_QUESTION_ADDED = "survey.question_added"
+    SURVEY_QUESTION_REMOVED = "survey.question_removed"
+    SURVEY_TRANSLATED = "survey.translated"
+    SURVEY_OPENED = "survey.opened"
+    SURVEY_CLOSED = "survey.closed"
+    SURVEY_PAPER_RESPONSE_ADDED = "survey.paper_response_added"
+    SURVEY_EXPORTED = "survey.exported"
+    SURVEY_RESPONSE_TAGGED = "survey.response_tagged"
+    SURVEY_THEME_CREATED = "survey.theme_created"
+    SURVEY_THEME_RENAMED = "survey.theme_renamed"
+    SURVEY_THEMES_MERGED = "survey.themes_merged"
+    SAFETY_WORDS_UPDATED = "safety_words.updated"
+    YOU_SAID_WE_DID_PUBLISHED = "you_said_we_did.published"
+    YOU_SAID_WE_DID_UPDATED = "you_said_we_did.updated"
 
 
 class AuditEvent(Model):
@@ -34,12 +92,16 @@ class AuditEvent(Model):
 
 def record_audit(
     actor: Any,
-    action: str,
+    action: AuditAction,
     subject_type: str,
     subject_id: str,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Add an audit event to the session; the caller commits it with the change it records."""
+    """Add an audit event to the session; the caller commits it with the change it records.
+
+    An action that is not an AuditAction is a ValueError, so a typo never reaches the log.
+    """
+    action = AuditAction(action)
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
     team = getattr(actor, "team", None) if signed_in else None
     event = AuditEvent(
@@ -55,7 +117,9 @@ def record_audit(
     return event
 
 
-def events_for(subject_type: str, subject_id: str, action: str | None = None) -> list[AuditEvent]:
+def events_for(
+    subject_type: str, subject_id: str, action: AuditAction | None = None
+) -> list[AuditEvent]:
     """Audit events about one record, newest first."""
     query = select(AuditEvent).where(
         AuditEvent.subject_type == subject_type, AuditEvent.subject_id == subject_id

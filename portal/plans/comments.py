@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Account
-from portal.core.audit import record_audit, utcnow
+from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.extensions import db
 from portal.plans.models import Plan, PlanComment, PlanVersion
 
@@ -28,7 +28,7 @@ def add_comment(
     )
     db.session.add(comment)
     db.session.flush()
-    record_audit(account, "plan.comment_added", "plan", plan.public_id, {"kind": kind})
+    record_audit(account, AuditAction.PLAN_COMMENT_ADDED, "plan", plan.public_id, {"kind": kind})
     db.session.commit()
     return comment
 
@@ -67,6 +67,6 @@ def reply_to_comment(user: Account, plan: Plan, comment_public_id: str, text: st
     comment.reply = text
     comment.replied_by_id = user.id
     comment.replied_at = utcnow()
-    record_audit(user, "plan.comment_answered", "plan", plan.public_id)
+    record_audit(user, AuditAction.PLAN_COMMENT_ANSWERED, "plan", plan.public_id)
     db.session.commit()
     return comment

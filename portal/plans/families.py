@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Account
 from portal.core.access import Role
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.extensions import db
 from portal.plans.body import PlanBody, load_body
 from portal.plans.comments import comment_on, comments_on
@@ -53,12 +53,14 @@ def families_for_staff(user: Account) -> list[Family]:
         .order_by(Family.name)
     )
     families = list(db.session.scalars(query))
-    record_audit(user, "families.listed", "account", user.public_id, {"count": len(families)})
+    record_audit(
+        user, AuditAction.FAMILIES_LISTED, "account", user.public_id, {"count": len(families)}
+    )
     db.session.commit()
     return families
 
 
-def family_for_staff(user: Account, family_public_id: str, *, action: str) -> Family:
+def family_for_staff(user: Account, family_public_id: str, *, action: AuditAction) -> Family:
     """One family this practitioner may see, or 404; the read is audited as ``action``.
 
     The caller commits (the `open_*_for` functions below do).
@@ -81,7 +83,7 @@ def plan_of(family: Family) -> Plan:
     return family.plan
 
 
-def open_family_for(user: Account, family_public_id: str, *, action: str) -> Family:
+def open_family_for(user: Account, family_public_id: str, *, action: AuditAction) -> Family:
     """A staff read of one family, audited as ``action`` and committed."""
     family = family_for_staff(user, family_public_id, action=action)
     db.session.commit()
@@ -89,7 +91,7 @@ def open_family_for(user: Account, family_public_id: str, *, action: str) -> Fam
 
 
 def open_draft_for(
-    user: Account, family_public_id: str, *, action: str = "plan.editing"
+    user: Account, family_public_id: str, *, action: AuditAction = AuditAction.PLAN_EDITING
 ) -> tuple[Family, PlanVersion]:
     """The family and its draft, read by staff (audited); 404 when there is no draft."""
     family = family_for_staff(user, family_public_id, action=action)
@@ -101,7 +103,7 @@ def open_draft_for(
 
 
 def open_version_for(
-    user: Account, family_public_id: str, version_public_id: str, *, action: str
+    user: Account, family_public_id: str, version_public_id: str, *, action: AuditAction
 ) -> tuple[Family, PlanVersion]:
     """The family and one published version of its plan, read by staff (audited); or 404."""
     family = family_for_staff(user, family_public_id, action=action)
@@ -114,7 +116,7 @@ def open_comment_for(
     user: Account, family_public_id: str, comment_public_id: str
 ) -> tuple[Family, PlanComment]:
     """The family and one of its comments, read by staff to answer it (audited); or 404."""
-    family = family_for_staff(user, family_public_id, action="plan.viewed")
+    family = family_for_staff(user, family_public_id, action=AuditAction.PLAN_VIEWED)
     comment = comment_on(plan_of(family), comment_public_id)
     db.session.commit()
     return family, comment
@@ -134,7 +136,7 @@ class FamilyPage:
 
 def family_page(user: Account, family_public_id: str) -> FamilyPage:
     """People, who has access, the plan's versions and the family's comments (audited read)."""
-    family = family_for_staff(user, family_public_id, action="plan.viewed")
+    family = family_for_staff(user, family_public_id, action=AuditAction.PLAN_VIEWED)
     plan = plan_of(family)
     page = FamilyPage(
         family=family,
@@ -197,8 +199,8 @@ def create_family(
     )
     db.session.add(draft)
     db.session.flush()
-    record_audit(user, "family.created", "family", family.public_id)
-    record_audit(user, "plan.created", "plan", plan.public_id)
+    record_audit(user, AuditAction.FAMILY_CREATED, "family", family.public_id)
+    record_audit(user, AuditAction.PLAN_CREATED, "plan", plan.public_id)
     db.session.commit()
     return family
 
@@ -223,7 +225,7 @@ def assign_lcpp(user: Account, family: Family, lcpp: Account | None) -> None:
     family.lcpp_id = lcpp.id if lcpp else None
     record_audit(
         user,
-        "family.lcpp_assigned",
+        AuditAction.FAMILY_LCPP_ASSIGNED,
         "family",
         family.public_id,
         {"lcpp": lcpp.public_id if lcpp else None},

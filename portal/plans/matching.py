@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Account
-from portal.core.audit import record_audit
+from portal.core.audit import AuditAction, record_audit
 from portal.extensions import db
 from portal.plans.models import Family, Person, PlanVersion
 from portal.plans.service import latest_published
@@ -35,7 +35,7 @@ def plans_for_child(actor: Account, folded_name: str, born: date) -> list[PlanMa
             continue
         family = person.family
         version = latest_published(family.plan) if family.plan else None
-        record_audit(actor, "plan_matched_at_front_door", "family", family.public_id)
+        record_audit(actor, AuditAction.FAMILY_MATCHED_AT_FRONT_DOOR, "family", family.public_id)
         found.append(PlanMatch(child_name=person.name, family=family, version=version))
     db.session.commit()
     return found

@@ -18,7 +18,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from portal.accounts.models import Account
-from portal.core.audit import AuditEvent, record_audit, utcnow
+from portal.core.audit import AuditAction, AuditEvent, record_audit, utcnow
 from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import PlanBody, load_body
@@ -160,7 +160,9 @@ def start_draft(user: Account, plan: Plan) -> PlanVersion:
     )
     db.session.add(draft)
     db.session.flush()
-    record_audit(user, "plan.draft_started", "plan", plan.public_id, {"number": draft.number})
+    record_audit(
+        user, AuditAction.PLAN_DRAFT_STARTED, "plan", plan.public_id, {"number": draft.number}
+    )
     db.session.commit()
     return draft
 
@@ -171,7 +173,11 @@ def save_draft(user: Account, version: PlanVersion, body: PlanBody) -> None:
         raise PublishedVersionImmutable(version.public_id)
     version.body = body.to_dict()
     record_audit(
-        user, "plan.draft_saved", "plan", version.plan.public_id, {"number": version.number}
+        user,
+        AuditAction.PLAN_DRAFT_SAVED,
+        "plan",
+        version.plan.public_id,
+        {"number": version.number},
     )
 
 
@@ -212,7 +218,9 @@ def publish_version(user: Account, version: PlanVersion, note: str) -> list[Reci
     version.published_at = utcnow()
     # Last: reading user.id may flush, and once a flushed row says "published" it cannot change.
     version.status = PlanVersionStatus.PUBLISHED
-    record_audit(user, "plan.published", "plan", version.plan.public_id, {"number": version.number})
+    record_audit(
+        user, AuditAction.PLAN_PUBLISHED, "plan", version.plan.public_id, {"number": version.number}
+    )
     members = db.session.scalars(
         select(Account)
         .join(FamilyMember, FamilyMember.account_id == Account.id)
@@ -259,11 +267,11 @@ def publish_and_tell(user: Account, family: Family, version: PlanVersion, note: 
 # --- transparency ----------------------------------------------------------------------------
 
 STAFF_READ_ACTIONS = (
-    "plan.viewed",
-    "plan.editing",
-    "plan.previewed",
-    "plan.version_viewed",
-    "plan.pdf_viewed",
+    AuditAction.PLAN_VIEWED,
+    AuditAction.PLAN_EDITING,
+    AuditAction.PLAN_PREVIEWED,
+    AuditAction.PLAN_VERSION_VIEWED,
+    AuditAction.PLAN_PDF_VIEWED,
 )
 
 

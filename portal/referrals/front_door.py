@@ -13,7 +13,7 @@ from flask_babel import gettext
 from sqlalchemy import select, update
 
 from portal.accounts.models import Account
-from portal.core.audit import record_audit, utcnow
+from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.core.database import rows_changed
 from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
@@ -78,7 +78,7 @@ def open_for_front_door(referral: Referral, actor: Account) -> None:
     """Record that a practitioner read the referral; the first read puts it in review."""
     if referral.status == Status.SUBMITTED:
         referral.status = Status.IN_REVIEW
-    record_audit(actor, "referral_read", SUBJECT, referral.public_id)
+    record_audit(actor, AuditAction.REFERRAL_READ, SUBJECT, referral.public_id)
     db.session.commit()
 
 
@@ -126,7 +126,9 @@ def record_decision(
         db.session.rollback()
         return False
     db.session.refresh(referral)
-    record_audit(actor, "referral_decided", SUBJECT, referral.public_id, {"decision": decision})
+    record_audit(
+        actor, AuditAction.REFERRAL_DECIDED, SUBJECT, referral.public_id, {"decision": decision}
+    )
     outcome_url = _outcome_url(referral)
 
     def outcome_text() -> str:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import Account
 from portal.core.access import Role
-from portal.core.audit import record_audit, utcnow
+from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.core.database import rows_changed
 from portal.core.notify import message_locale, queue_email
 from portal.extensions import db
@@ -53,7 +53,7 @@ def start_referral(referrer: Account, conversation: Conversation) -> Referral:
     )
     db.session.add(referral)
     db.session.flush()
-    record_audit(referrer, "referral_started", SUBJECT, referral.public_id)
+    record_audit(referrer, AuditAction.REFERRAL_STARTED, SUBJECT, referral.public_id)
     db.session.commit()
     return referral
 
@@ -81,7 +81,9 @@ def save_answers(referral: Referral, answers: Mapping[str, Any], actor: Account,
         raise ValueError("a submitted referral cannot change")
     referral.answers = dict(answers)
     referral.updated_at = utcnow()
-    record_audit(actor, "referral_answer_saved", SUBJECT, referral.public_id, {"step": key})
+    record_audit(
+        actor, AuditAction.REFERRAL_ANSWER_SAVED, SUBJECT, referral.public_id, {"step": key}
+    )
     db.session.commit()
 
 
@@ -94,7 +96,7 @@ def delete_draft(referral: Referral, actor: Account) -> bool:
     if not deleted:
         db.session.rollback()
         return False
-    record_audit(actor, "referral_draft_deleted", SUBJECT, public_id)
+    record_audit(actor, AuditAction.REFERRAL_DRAFT_DELETED, SUBJECT, public_id)
     db.session.commit()
     return True
 
@@ -157,7 +159,11 @@ def submit_referral(
             )
         )
     record_audit(
-        actor, "referral_submitted", SUBJECT, referral.public_id, {"reference": referral.reference}
+        actor,
+        AuditAction.REFERRAL_SUBMITTED,
+        SUBJECT,
+        referral.public_id,
+        {"reference": referral.reference},
     )
     return referral
 
@@ -197,7 +203,7 @@ def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[
     referral.status = Status.SIGNPOSTED
     referral.signposted_services = list(service_ids)
     referral.decided_at = utcnow()
-    record_audit(actor, "referral_signposted", SUBJECT, referral.public_id)
+    record_audit(actor, AuditAction.REFERRAL_SIGNPOSTED, SUBJECT, referral.public_id)
     db.session.commit()
 
 
@@ -208,7 +214,7 @@ def add_message(referral: Referral, author: Account, body: str) -> ReferralMessa
         referral_id=referral.id, author_id=author.id, from_front_door=from_front_door, body=body
     )
     db.session.add(message)
-    record_audit(author, "referral_message_added", SUBJECT, referral.public_id)
+    record_audit(author, AuditAction.REFERRAL_MESSAGE_ADDED, SUBJECT, referral.public_id)
     return message
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from portal.core.access import allow
+from portal.core.audit import AuditAction
 from portal.core.clock import london_today
 from portal.plans.body import load_body
 from portal.plans.changes import changes_between
@@ -93,7 +94,7 @@ def family(family_id: str) -> str:
 @allow(*STAFF_PLAN_ROLES)
 def invite(family_id: str) -> str | Response:
     """Invite a family member by email or text message."""
-    fam = open_family_for(current_user, family_id, action="family.viewed")
+    fam = open_family_for(current_user, family_id, action=AuditAction.FAMILY_VIEWED)
     form = InviteForm()
     if form.validate_on_submit():
         name = (form.display_name.data or "").strip()
@@ -121,7 +122,7 @@ def invite(family_id: str) -> str | Response:
 @allow(*STAFF_PLAN_ROLES)
 def editor(family_id: str) -> str:
     """The draft, part by part, each with a way to change it."""
-    fam = open_family_for(current_user, family_id, action="plan.viewed")
+    fam = open_family_for(current_user, family_id, action=AuditAction.PLAN_VIEWED)
     plan = plan_of(fam)
     draft = current_draft(plan)
     return render_template(
@@ -141,7 +142,7 @@ def editor(family_id: str) -> str:
 @allow(*STAFF_PLAN_ROLES)
 def new_version(family_id: str) -> Response:
     """Start a new draft from the published plan."""
-    fam = open_family_for(current_user, family_id, action="plan.viewed")
+    fam = open_family_for(current_user, family_id, action=AuditAction.PLAN_VIEWED)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     start_draft(current_user, plan_of(fam))
@@ -152,7 +153,7 @@ def new_version(family_id: str) -> Response:
 @allow(*STAFF_PLAN_ROLES)
 def preview(family_id: str) -> str:
     """The draft exactly as the family will see it."""
-    fam, draft = open_draft_for(current_user, family_id, action="plan.previewed")
+    fam, draft = open_draft_for(current_user, family_id, action=AuditAction.PLAN_PREVIEWED)
     before = latest_published(plan_of(fam))
     body = load_body(draft.body)
     return render_template(
@@ -169,7 +170,7 @@ def preview(family_id: str) -> str:
 @allow(*STAFF_PLAN_ROLES)
 def publish(family_id: str) -> str | Response:
     """Publish the draft with a "what changed" note, and tell the family."""
-    fam, draft = open_draft_for(current_user, family_id, action="plan.viewed")
+    fam, draft = open_draft_for(current_user, family_id, action=AuditAction.PLAN_VIEWED)
     form = PublishForm()
     nothing_written = load_body(draft.body).says_nothing()
     if nothing_written:
@@ -196,7 +197,7 @@ def publish(family_id: str) -> str | Response:
 def staff_version(family_id: str, version_id: str) -> str:
     """A published version, as the family saw it."""
     fam, version = open_version_for(
-        current_user, family_id, version_id, action="plan.version_viewed"
+        current_user, family_id, version_id, action=AuditAction.PLAN_VERSION_VIEWED
     )
     return render_template(
         "plans/practitioner/version.html",
@@ -211,7 +212,9 @@ def staff_version(family_id: str, version_id: str) -> str:
 @allow(*STAFF_PLAN_ROLES)
 def staff_version_pdf(family_id: str, version_id: str) -> Response:
     """The PDF of a published version."""
-    fam, version = open_version_for(current_user, family_id, version_id, action="plan.pdf_viewed")
+    fam, version = open_version_for(
+        current_user, family_id, version_id, action=AuditAction.PLAN_PDF_VIEWED
+    )
     return plan_pdf_response(fam, version)
 
 

@@ -140,7 +140,7 @@ def test_starting_a_survey_stores_a_draft_and_one_event(officer, new_events):
     assert stored.created_by_id == officer.id and stored.opened is False
     assert stored.languages == ["en", "pl"]
     assert stored.current_version.title == {"en": "Kinship carers' evenings"}
-    assert new_events() == [Event(officer.id, "survey.create", "survey", survey.public_id)]
+    assert new_events() == [Event(officer.id, "survey.created", "survey", survey.public_id)]
 
 
 def test_saving_details_changes_the_words_and_writes_one_event(app, officer, new_events):
@@ -151,7 +151,7 @@ def test_saving_details_changes_the_words_and_writes_one_event(app, officer, new
     db.session.expire_all()
     assert survey.current_version.title["en"] == "Your club"
     assert survey.audience == "kinship-carers"
-    assert new_events() == [Event(officer.id, "survey.update", "survey", survey.public_id)]
+    assert new_events() == [Event(officer.id, "survey.updated", "survey", survey.public_id)]
 
 
 def test_adding_and_removing_a_question(app, officer, new_events):
@@ -169,8 +169,8 @@ def test_adding_and_removing_a_question(app, officer, new_events):
         (3, "snack"),
     ]
     assert new_events() == [
-        Event(officer.id, "survey.question.add", "survey", survey.public_id),
-        Event(officer.id, "survey.question.remove", "survey", survey.public_id),
+        Event(officer.id, "survey.question_added", "survey", survey.public_id),
+        Event(officer.id, "survey.question_removed", "survey", survey.public_id),
     ]
 
 
@@ -197,7 +197,7 @@ def test_saving_a_translation_stores_the_words_and_the_language(app, officer, se
     event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert (event.actor_id, event.action, event.subject_id) == (
         officer.id,
-        "survey.translate",
+        "survey.translated",
         survey.public_id,
     )
     assert event.detail == {"lang": "pl"}
@@ -222,7 +222,7 @@ def test_opening_twice_opens_once_with_one_event(app, officer, new_events):
 
     db.session.expire_all()
     assert survey.opened is True
-    assert new_events() == [Event(officer.id, "survey.open", "survey", survey.public_id)]
+    assert new_events() == [Event(officer.id, "survey.opened", "survey", survey.public_id)]
 
 
 def test_closing_moves_the_close_date_to_yesterday(app, officer, new_events):
@@ -233,7 +233,7 @@ def test_closing_moves_the_close_date_to_yesterday(app, officer, new_events):
     db.session.expire_all()
     assert survey.closes_on == london_today() - timedelta(days=1)
     assert state_of(survey) is SurveyState.CLOSED
-    assert new_events() == [Event(officer.id, "survey.close", "survey", survey.public_id)]
+    assert new_events() == [Event(officer.id, "survey.closed", "survey", survey.public_id)]
 
 
 def test_saving_safety_words_replaces_the_list(officer, session):
@@ -244,7 +244,7 @@ def test_saving_safety_words_replaces_the_list(officer, session):
     event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert (event.actor_id, event.action, event.subject_type, event.detail) == (
         officer.id,
-        "safety_words.update",
+        "safety_words.updated",
         "safety_words",
         {"count": 2},
     )
@@ -264,7 +264,9 @@ def test_a_paper_response_is_stored_as_sent_and_paper(app, officer, new_events):
         "feel": ["sad"],
         "change": ["A quiet room"],
     }
-    assert new_events() == [Event(officer.id, "survey.paper_response", "survey", survey.public_id)]
+    assert new_events() == [
+        Event(officer.id, "survey.paper_response_added", "survey", survey.public_id)
+    ]
 
 
 def test_an_export_is_audited_with_its_format(app, officer, session):
@@ -277,7 +279,7 @@ def test_an_export_is_audited_with_its_format(app, officer, session):
     event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
     assert (event.actor_id, event.action, event.subject_id, event.detail) == (
         officer.id,
-        "survey.export",
+        "survey.exported",
         survey.public_id,
         {"format": "xlsx"},
     )
@@ -318,7 +320,7 @@ def test_tagging_stores_exactly_the_chosen_themes_and_one_event(app, officer, ne
     assert tags_of(answer) == ["Buses", "Quiet space"]
     assert sorted(db.session.scalars(select(Theme.name))) == ["Buses", "Money", "Quiet space"]
     assert new_events()[len(tagged_before) :] == [
-        Event(officer.id, "survey.response.tag", "survey_response", response.public_id)
+        Event(officer.id, "survey.response_tagged", "survey_response", response.public_id)
     ]
 
 
@@ -383,14 +385,14 @@ def test_renaming_and_merging_themes(app, officer, new_events):
     assert sorted(db.session.scalars(select(Theme.name))) == ["Transport"]
     assert tags_of(answer) == ["Transport"]
     assert [e.action for e in new_events()] == [
-        "survey.theme.create",
-        "survey.theme.create",
-        "survey.response.tag",
-        "survey.theme.rename",
-        "survey.theme.merge",
+        "survey.theme_created",
+        "survey.theme_created",
+        "survey.response_tagged",
+        "survey.theme_renamed",
+        "survey.themes_merged",
     ]
     assert {
-        (e.actor_id, e.subject_id) for e in new_events() if e.action != "survey.response.tag"
+        (e.actor_id, e.subject_id) for e in new_events() if e.action != "survey.response_tagged"
     } == {(officer.id, survey.public_id)}
 
 
@@ -422,7 +424,7 @@ def test_publishing_an_entry(app, officer, new_events, session):
     # The enum is stored as the same plain string as before it existed.
     assert session.scalar(text("SELECT status FROM coproduction_you_said_we_did")) == "planned"
     assert new_events() == [
-        Event(officer.id, "you_said_we_did.publish", "you_said_we_did", entry.public_id)
+        Event(officer.id, "you_said_we_did.published", "you_said_we_did", entry.public_id)
     ]
 
 
@@ -439,7 +441,7 @@ def test_a_new_status_replaces_the_entry(app, officer, new_events, session):
     assert rows[updated.public_id].status is EntryStatus.DONE
     assert rows[updated.public_id].supersedes_id == rows[entry.public_id].id
     assert new_events()[1:] == [
-        Event(officer.id, "you_said_we_did.update", "you_said_we_did", updated.public_id)
+        Event(officer.id, "you_said_we_did.updated", "you_said_we_did", updated.public_id)
     ]
 
 
@@ -456,7 +458,7 @@ def test_an_entry_someone_else_replaced_is_not_replaced_again(app, officer, new_
     assert change_entry_status(officer, survey, entry, EntryStatus.DONE) is None
 
     assert session.scalars(select(YouSaidWeDid)).all() == [entry]
-    assert [e.action for e in new_events()] == ["you_said_we_did.publish"]
+    assert [e.action for e in new_events()] == ["you_said_we_did.published"]
 
 
 # --- respondents -------------------------------------------------------------------------------

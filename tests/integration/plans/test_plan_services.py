@@ -112,7 +112,7 @@ def test_families_for_staff_lists_only_their_families_and_audits_the_list(
     families = families_for_staff(account)
     db.session.rollback()
     assert [f.public_id for f in families] == [family_id]
-    assert _events("families.listed") == [("account", account.public_id, {"count": 1})]
+    assert _events("family.listed") == [("account", account.public_id, {"count": 1})]
 
 
 @pytest.mark.parametrize("action", ["plan.viewed", "plan.previewed", "family.viewed"])

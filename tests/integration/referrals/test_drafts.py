@@ -87,7 +87,7 @@ def test_a_referrer_deletes_their_own_draft_after_a_check(
         actions = db.session.scalars(
             select(AuditEvent.action).where(AuditEvent.subject_id == named)
         ).all()
-    assert "referral_draft_deleted" in actions
+    assert "referral.draft_deleted" in actions
     home = page_check(client.get("/refer"))
     assert "Referral deleted" in home.select_one(".govuk-notification-banner").get_text(" ")
     assert [d["title"] for d in cards(str(home))] == ["Referral with no child added yet"]

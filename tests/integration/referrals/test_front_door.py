@@ -99,7 +99,7 @@ def test_the_front_door_reads_asks_and_decides_and_the_referrer_sees_the_outcome
     with app.app_context():
         reads = db.session.scalars(
             select(AuditEvent).where(
-                AuditEvent.action == "referral_read", AuditEvent.subject_id == public_id
+                AuditEvent.action == "referral.read", AuditEvent.subject_id == public_id
             )
         ).all()
     assert len(reads) == 1 and reads[0].actor_id == front_door.id

@@ -80,7 +80,7 @@ def test_send_referral_stores_the_submission_and_emails_the_referrer(app, partne
     assert stored.submitted_at is not None and stored.triage_route
     children = db.session.scalars(select(ReferralChild)).all()
     assert [(c.first_name_key, c.date_of_birth) for c in children] == [("maya", "2016-05-14")]
-    assert _events("referral_submitted") == [(referral.public_id, {"reference": stored.reference})]
+    assert _events("referral.submitted") == [(referral.public_id, {"reference": stored.reference})]
     (email,) = _emails_to(partner.email)
     # Written in the referrer's recorded language (Polish), not the page's.
     assert stored.reference in email.subject and "Referral" not in email.subject
@@ -94,7 +94,7 @@ def test_open_for_front_door_puts_it_in_review_and_audits_the_read(
     open_for_front_door(_referral(), _account(front_door))
     db.session.rollback()
     assert _referral().status is Status.IN_REVIEW
-    assert _events("referral_read") == [(referral.public_id, {})]
+    assert _events("referral.read") == [(referral.public_id, {})]
 
 
 def test_ask_referrer_stores_the_question_and_emails_the_referrer(
@@ -105,7 +105,7 @@ def test_ask_referrer_stores_the_question_and_emails_the_referrer(
     db.session.rollback()
     (message,) = db.session.scalars(select(ReferralMessage)).all()
     assert (message.body, message.from_front_door) == ("Does Maya have a social worker?", True)
-    assert _events("referral_message_added") == [(referral.public_id, {})]
+    assert _events("referral.message_added") == [(referral.public_id, {})]
     question = _emails_to(partner.email)[-1]
     assert question.reference == _referral().reference
     assert f"/refer/{referral.public_id}/outcome" in question.body
@@ -121,7 +121,7 @@ def test_reply_to_front_door_stores_the_referrers_answer(app, partner, in_reques
         False,
         partner.id,
     )
-    assert _events("referral_message_added") == [(referral.public_id, {})]
+    assert _events("referral.message_added") == [(referral.public_id, {})]
 
 
 @pytest.mark.both_databases
@@ -140,7 +140,7 @@ def test_record_decision_stores_it_once_and_tells_the_referrer_once(
     assert stored.decision is Decision.FAMILY_HELP  # loaded as the enum, not a bare string
     assert (stored.decision_reasons, stored.decision_note) == ("Needs help at home", "Call mum")
     assert stored.decided_by_id == front_door.id and stored.decided_at is not None
-    assert _events("referral_decided") == [(referral.public_id, {"decision": "family-help"})]
+    assert _events("referral.decided") == [(referral.public_id, {"decision": "family-help"})]
     assert len(_emails_to(partner.email)) == emails_before + 1
 
     # A second decision (another practitioner, or a double click) changes and sends nothing.
@@ -151,7 +151,7 @@ def test_record_decision_stores_it_once_and_tells_the_referrer_once(
     assert again is False
     assert _referral().decision is Decision.FAMILY_HELP
     assert _referral().decision_reasons == "Needs help at home"
-    assert len(_events("referral_decided")) == 1
+    assert len(_events("referral.decided")) == 1
     assert len(_emails_to(partner.email)) == emails_before + 1
 
 

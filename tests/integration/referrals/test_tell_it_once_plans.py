@@ -44,7 +44,7 @@ def test_a_child_with_a_plan_is_shown_to_the_front_door(
     with app.app_context():
         seen = db.session.scalars(
             select(AuditEvent).where(
-                AuditEvent.action == "plan_matched_at_front_door",
+                AuditEvent.action == "family.matched_at_front_door",
                 AuditEvent.actor_id == front_door.id,
             )
         ).all()
