@@ -1,5 +1,6 @@
 """The audit log: every staff read of family data and every write to it."""
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -118,12 +119,16 @@ def record_audit(
 
 
 def events_for(
-    subject_type: str, subject_id: str, action: AuditAction | None = None
+    subject_type: str,
+    subject_id: str,
+    actions: Iterable[AuditAction] = (),
+    limit: int | None = None,
 ) -> list[AuditEvent]:
-    """Audit events about one record, newest first."""
+    """Audit events about one record, newest first: all of them, or only these actions."""
     query = select(AuditEvent).where(
         AuditEvent.subject_type == subject_type, AuditEvent.subject_id == subject_id
     )
-    if action:
-        query = query.where(AuditEvent.action == action)
-    return list(db.session.scalars(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())))
+    if wanted := list(actions):
+        query = query.where(AuditEvent.action.in_(wanted))
+    query = query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+    return list(db.session.scalars(query))

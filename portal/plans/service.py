@@ -18,7 +18,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from portal.accounts.models import Account
-from portal.core.audit import AuditAction, AuditEvent, record_audit, utcnow
+from portal.core.audit import AuditAction, events_for, record_audit, utcnow
 from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import PlanBody, load_body
@@ -286,14 +286,5 @@ class Opening:
 
 def who_opened(plan: Plan, limit: int = 100) -> list[Opening]:
     """Staff who opened this plan, newest first."""
-    events = db.session.scalars(
-        select(AuditEvent)
-        .where(
-            AuditEvent.subject_type == "plan",
-            AuditEvent.subject_id == plan.public_id,
-            AuditEvent.action.in_(STAFF_READ_ACTIONS),
-        )
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(limit)
-    )
+    events = events_for("plan", plan.public_id, STAFF_READ_ACTIONS, limit=limit)
     return [Opening(tuple(e.actor_roles), e.actor_team, aware(e.at)) for e in events]
