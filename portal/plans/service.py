@@ -7,7 +7,7 @@ commits once, so the change and its audit entry land together or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import abort
@@ -374,8 +374,3 @@ def who_opened(plan: Plan, limit: int = 100) -> list[Opening]:
         .limit(limit)
     )
     return [Opening(tuple(e.actor_roles), e.actor_team, aware(e.at)) for e in events]
-
-
-def invitation_lifetime() -> timedelta:
-    """How long an invitation link works."""
-    return timedelta(days=14)

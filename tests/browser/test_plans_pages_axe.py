@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from portal.accounts.invitations import invite_member
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.extensions import db
-from portal.plans.family_auth import invite_member
 from portal.plans.models import Family, PlanVersion
 from portal.plans.service import add_comment, create_family, start_draft
 from tests.browser.axe import assert_accessible

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from portal.accounts import current
 from portal.core.access import Role, allow
 from portal.extensions import db
 from portal.plans.body import load_body
@@ -28,7 +28,7 @@ from portal.plans.views.blueprint import bp
 
 
 def _current() -> tuple[FamilyMember, PlanVersion | None]:
-    member = member_for(current_user)
+    member = member_for(current.family_account())
     plan = member.family.plan
     if plan is None:
         abort(404)
@@ -99,7 +99,8 @@ def my_views() -> str | Response:
     member, version = _current()
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(current_user, member.family.plan, version, form.kind.data, form.text.data)
+        author = current.family_account()
+        add_comment(author, member.family.plan, version, form.kind.data, form.text.data)
         db.session.commit()
         flash(gettext("Thank you. Your lead practitioner will read what you said."))
         return redirect(url_for("plans.my_views"))

@@ -8,14 +8,15 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from portal.accounts.contacts import normalise_mobile
+from portal.accounts.invitations import contact_in_use, invite_member, pending_invitations
 from portal.core.access import allow
 from portal.core.clock import london_today
 from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
-from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
-from portal.plans.models import FamilyMember, Invitation
+from portal.plans.models import FamilyMember
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.people import CHILD_LINE_HELP, ChildLineInvalid, parse_children
 from portal.plans.service import (
@@ -80,11 +81,7 @@ def family(family_id: str) -> str:
     """One family: people, who has access, the plan's versions and the family's comments."""
     fam = family_for_staff(current_user, family_id, action="plan.viewed")
     members = db.session.scalars(select(FamilyMember).where(FamilyMember.family_id == fam.id)).all()
-    invitations = db.session.scalars(
-        select(Invitation)
-        .where(Invitation.family_id == fam.id, Invitation.accepted_at.is_(None))
-        .order_by(Invitation.id.desc())
-    ).all()
+    invitations = pending_invitations(fam)
     context = {
         "family": fam,
         "members": members,

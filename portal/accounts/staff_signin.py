@@ -1,8 +1,11 @@
-"""Sign-in logic: password first, then a one-time code; no Flask request objects here."""
+"""Staff and partner sign-in: password first, then an authenticator code. No Flask requests here."""
+
+from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import Account, spend_password_check_time
+from portal.accounts.models import Account
+from portal.accounts.passwords import spend_password_check_time
 from portal.accounts.totp import matching_counter
 from portal.core.audit import record_audit, utcnow
 from portal.extensions import db
