@@ -12,7 +12,9 @@ from portal.referrals.models import Referral
 from tests.conftest import csrf_token_from
 from tests.integration.referrals.journey import AMIRA, answer, start, step_key, walk_to_check
 
-GOVUK_MOMENT = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}(:\d{2})?(am|pm)|midday|midnight)$")
+GOVUK_MOMENT = re.compile(
+    r"^\d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}(:\d{2})?(am|pm)|midday|midnight)$"
+)
 
 
 def cards(html: str) -> list[dict[str, str]]:
