@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.core.access import Role
+from portal.extensions import db
 
 
 def signed_in_account() -> Account | None:
@@ -28,3 +32,15 @@ def family_account() -> Account:
     if not person.has_role(Role.FAMILY):
         raise RuntimeError("current.family_account() needs a family member: @allow(Role.FAMILY)")
     return person
+
+
+def family_member() -> FamilyMember:
+    """The signed-in family member's link to their family (with the family loaded), or 404."""
+    member = db.session.scalar(
+        select(FamilyMember)
+        .where(FamilyMember.account_id == family_account().id)
+        .options(selectinload(FamilyMember.family))
+    )
+    if member is None:
+        abort(404)
+    return member

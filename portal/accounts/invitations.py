@@ -1,7 +1,7 @@
 """Inviting a family member: the practitioner's invitation, its link, and the account it makes.
 
-The invitation, its codes and the account belong to accounts; the family and the membership
-that lets the account see the family's plan belong to plans.
+The invitation, the account it makes and the account's family membership belong to accounts;
+the family itself belongs to plans, and is reached by name, never imported at run time.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.accounts.codes import hash_invitation_token, new_invitation_token
-from portal.accounts.contacts import send_message
-from portal.accounts.models import Account, Invitation
+from portal.accounts.contacts import normalise_mobile, send_message
+from portal.accounts.models import Account, FamilyMember, Invitation
 from portal.core.access import Role
 from portal.core.audit import record_audit, utcnow
 from portal.core.notify import message_locale
 from portal.extensions import db
-from portal.plans.models import FamilyMember
 
 if TYPE_CHECKING:
     from portal.plans.models import Family
@@ -62,6 +61,15 @@ def invite_member(
     )
     record_audit(user, "family.member_invited", "family", family.public_id, {"channel": channel})
     return invitation
+
+
+def invitation_address(contact: str) -> tuple[str, str]:
+    """How to send an invitation to what the practitioner typed: ("email", address) or
+    ("sms", the mobile number written one way)."""
+    contact = contact.strip()
+    if "@" in contact:
+        return "email", contact
+    return "sms", normalise_mobile(contact)
 
 
 def pending_invitations(family: Family) -> list[Invitation]:

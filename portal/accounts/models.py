@@ -1,8 +1,8 @@
 """Organisations, teams, accounts, and the records of every way into an account.
 
 The tables are where they always were; the models moved here from plans and referrals when
-accounts took over all signing in. Links to a family are by table and class name ("families",
-"Family"), so this module does not import the plans models.
+accounts took over all signing in and family membership. Links to a family are by table and
+class name ("families", "Family"): accounts sits below the features and imports none of them.
 """
 
 from __future__ import annotations
@@ -125,6 +125,24 @@ class Account(Model):
         if self.password_hash and needs_rehash(self.password_hash):
             self.set_password(password)
         return True
+
+
+class FamilyMember(Model):
+    """Links a family account to the one family whose plan it may see.
+
+    Plans keeps ``last_seen_version`` up to date, to show what changed since the last look.
+    """
+
+    __tablename__ = "family_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    last_seen_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    family: Mapped[Family] = relationship("Family")
+    account: Mapped[Account] = relationship()
 
 
 class Invitation(Model):

@@ -1,6 +1,6 @@
-"""Families, their one plan, its versions and comments, and the family members who see it.
+"""Families, their one plan, its versions and comments.
 
-How family members get in (invitations, codes, passkeys) is in portal.accounts.models.
+Which accounts belong to a family, and how they get in, is in portal.accounts.models.
 """
 
 from __future__ import annotations
@@ -148,18 +148,3 @@ class PlanComment(db.Model):
     author = relationship("Account", foreign_keys=[author_id])
     replied_by = relationship("Account", foreign_keys=[replied_by_id])
     version = relationship("PlanVersion")
-
-
-class FamilyMember(db.Model):
-    """Links a family account to the one family whose plan it may see."""
-
-    __tablename__ = "family_members"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
-    last_seen_version: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-    family: Mapped[Family] = relationship()
-    account = relationship("Account")

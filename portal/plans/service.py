@@ -14,7 +14,7 @@ from flask import abort
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.core.access import Role
 from portal.core.audit import AuditEvent, record_audit, utcnow
 from portal.extensions import db
@@ -22,7 +22,6 @@ from portal.plans.body import PlanBody, load_body
 from portal.plans.changes import Change, changes_between
 from portal.plans.models import (
     Family,
-    FamilyMember,
     Person,
     Plan,
     PlanComment,
@@ -74,18 +73,6 @@ def family_for_staff(user: Account, family_public_id: str, *, action: str) -> Fa
     if family.plan is not None and action.startswith("plan."):
         record_audit(user, action, "plan", family.plan.public_id)
     return family
-
-
-def member_for(account: Account) -> FamilyMember:
-    """The family membership of a signed-in family account, or 404."""
-    member = db.session.scalar(
-        select(FamilyMember)
-        .where(FamilyMember.account_id == account.id)
-        .options(selectinload(FamilyMember.family))
-    )
-    if member is None:
-        abort(404)
-    return member
 
 
 # --- families and plans ----------------------------------------------------------------------

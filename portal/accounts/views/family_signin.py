@@ -11,7 +11,7 @@ from portal.accounts.codes import CodeCheck
 from portal.accounts.forms import ContinueForm, FamilyPasswordForm, FamilySignInForm, SentCodeForm
 from portal.accounts.models import Account, Invitation
 from portal.accounts.sessions import begin_session, end_session
-from portal.accounts.views.blueprint import bp, sign_in_limit
+from portal.accounts.views.blueprint import FAMILY_HOME, bp, sign_in_limit
 from portal.core.access import Role, allow, public
 from portal.core.i18n import LANGUAGES
 from portal.extensions import db, limiter
@@ -129,7 +129,7 @@ def family_set_password() -> str | Response:
         account = invitations.accept_invitation(invitation, form.password.data)
         db.session.commit()
         sign_in_family_member(account)
-        return redirect(url_for("plans.my_plan"))
+        return redirect(url_for(FAMILY_HOME))
     return render_template("accounts/family/set_password.html", form=form)
 
 
@@ -140,7 +140,7 @@ def family_sign_in() -> str | Response:
     """Step 1: email or mobile and password; then we send a code."""
     person = current.signed_in_account()
     if person is not None and person.has_role(Role.FAMILY):
-        return redirect(url_for("plans.my_plan"))
+        return redirect(url_for(FAMILY_HOME))
     form = FamilySignInForm()
     if form.validate_on_submit():
         account = family_signin.check_password_and_send_code(
@@ -170,7 +170,7 @@ def family_sign_in_code() -> str | Response:
         db.session.commit()
         if result is CodeCheck.ACCEPTED:
             sign_in_family_member(account)
-            return redirect(url_for("plans.my_plan"))
+            return redirect(url_for(FAMILY_HOME))
         form.code.errors.append(code_error(result, tries))
     return render_template(
         "accounts/family/sign_in_code.html",

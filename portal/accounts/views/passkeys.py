@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from portal.accounts import current
 from portal.accounts import passkeys as passkey_service
 from portal.accounts.forms import ContinueForm
-from portal.accounts.views.blueprint import bp, sign_in_limit
+from portal.accounts.views.blueprint import FAMILY_HOME, bp, sign_in_limit
 from portal.accounts.views.family_signin import sign_in_family_member
 from portal.core.access import Role, allow, public
 from portal.core.request_input import json_object_body
@@ -96,4 +96,4 @@ def passkey_sign_in_verify() -> Response | tuple[Response, int]:
     if account is None:
         return refused()
     sign_in_family_member(account)
-    return jsonify({"ok": True, "next": url_for("plans.my_plan")})
+    return jsonify({"ok": True, "next": url_for(FAMILY_HOME)})

@@ -7,11 +7,12 @@ from flask_babel import gettext
 from werkzeug.wrappers import Response
 
 from portal.accounts import current
+from portal.accounts.models import FamilyMember
 from portal.core.access import Role, allow
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.forms import CommentForm
-from portal.plans.models import FamilyMember, PlanVersion
+from portal.plans.models import PlanVersion
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.service import (
     add_comment,
@@ -19,7 +20,6 @@ from portal.plans.service import (
     changes_since,
     comments_on,
     latest_published,
-    member_for,
     published_versions,
     version_of,
     who_opened,
@@ -28,7 +28,7 @@ from portal.plans.views.blueprint import bp
 
 
 def _current() -> tuple[FamilyMember, PlanVersion | None]:
-    member = member_for(current.family_account())
+    member = current.family_member()
     plan = member.family.plan
     if plan is None:
         abort(404)

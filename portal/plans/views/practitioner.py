@@ -8,15 +8,19 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from portal.accounts.contacts import normalise_mobile
-from portal.accounts.invitations import contact_in_use, invite_member, pending_invitations
+from portal.accounts.invitations import (
+    contact_in_use,
+    invitation_address,
+    invite_member,
+    pending_invitations,
+)
+from portal.accounts.models import FamilyMember
 from portal.core.access import allow
 from portal.core.clock import london_today
 from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.forms import ConfirmForm, FamilyForm, InviteForm, PublishForm, ReplyForm
-from portal.plans.models import FamilyMember
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.people import CHILD_LINE_HELP, ChildLineInvalid, parse_children
 from portal.plans.service import (
@@ -103,9 +107,7 @@ def invite(family_id: str) -> str | Response:
     fam = family_for_staff(current_user, family_id, action="family.viewed")
     form = InviteForm()
     if form.validate_on_submit():
-        contact = form.contact.data.strip()
-        channel = "email" if "@" in contact else "sms"
-        destination = contact if channel == "email" else normalise_mobile(contact)
+        channel, destination = invitation_address(form.contact.data)
         if contact_in_use(channel, destination):
             form.contact.errors.append(
                 gettext(

@@ -2,11 +2,11 @@
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.demo import load_foundation_demo
 from portal.extensions import db
 from portal.plans.demo import DEMO_FAMILY_EMAIL, DEMO_PASSWORD, load_plans_demo
-from portal.plans.models import Family, FamilyMember, PlanVersion
+from portal.plans.models import Family, PlanVersion
 from tests.integration.plans.plan_factories import sign_in_family
 
 
