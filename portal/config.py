@@ -93,7 +93,7 @@ def settings_from_environment() -> dict:
         "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Families First portal"),
         "CHECK_MIGRATIONS": _flag("CHECK_MIGRATIONS", True),
         # Family members sign in at /my-plan/sign-in, not at the staff sign-in.
-        "FAMILY_SIGN_IN_ENDPOINT": "plans.family_sign_in",
+        "FAMILY_SIGN_IN_ENDPOINT": "accounts.family_sign_in",
         "PASSKEY_ORIGIN": os.environ.get("PASSKEY_ORIGIN", ""),
         # Front-door time limits for red, amber and green referrals.
         "FRONT_DOOR_RED_HOURS": int(os.environ.get("FRONT_DOOR_RED_HOURS", "4")),

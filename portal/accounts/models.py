@@ -1,36 +1,35 @@
-"""Organisations, teams and accounts."""
+"""Organisations, teams, accounts, and the records of every way into an account.
 
-import contextlib
-import functools
-from datetime import datetime
+The tables are where they always were; the models moved here from plans and referrals when
+accounts took over all signing in and family membership. Links to a family are by table and
+class name ("families", "Family"): accounts sits below the features and imports none of them.
+"""
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
-from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.codes import CodeRecord
+from portal.accounts.passwords import hash_password, needs_rehash, password_matches
 from portal.core.access import Role
 from portal.core.audit import utcnow
 from portal.core.ids import new_public_id
-from portal.extensions import db
+from portal.extensions import Model
+
+if TYPE_CHECKING:
+    from portal.plans.models import Family
 
 
-def password_hasher() -> PasswordHasher:
-    """The argon2 hasher with this app's ARGON2_* costs (strong by default; tests make it cheap)."""
-    config = current_app.config
-    return _hasher_with(
-        config["ARGON2_TIME_COST"], config["ARGON2_MEMORY_COST"], config["ARGON2_PARALLELISM"]
-    )
+def stored_utc(moment: datetime) -> datetime:
+    """A stored moment as UTC: SQLite gives back naive datetimes for what was stored as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-@functools.cache
-def _hasher_with(time_cost: int, memory_cost: int, parallelism: int) -> PasswordHasher:
-    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
-
-
-class Organisation(db.Model):
+class Organisation(Model):
     """The council, a school, a health trust, a police force, a charity."""
 
     __tablename__ = "organisations"
@@ -41,7 +40,7 @@ class Organisation(db.Model):
     kind: Mapped[str] = mapped_column(String(40))  # council, school, health, police, ...
 
 
-class Team(db.Model):
+class Team(Model):
     """A team inside an organisation, such as a Family Help locality team."""
 
     __tablename__ = "teams"
@@ -53,8 +52,12 @@ class Team(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class Account(UserMixin, db.Model):
-    """Anyone who signs in: staff, partner professionals and family members."""
+class Account(Model):
+    """Anyone who signs in: staff, partner professionals and family members.
+
+    It answers Flask-Login's questions itself (is_authenticated, is_active, is_anonymous,
+    get_id) rather than through flask_login.UserMixin, whose only other gift is equality by id.
+    """
 
     __tablename__ = "accounts"
 
@@ -84,7 +87,18 @@ class Account(UserMixin, db.Model):
 
     @property
     def is_active(self) -> bool:
+        """Flask-Login: a deactivated account cannot sign in or stay signed in."""
         return self.active
+
+    @property
+    def is_authenticated(self) -> bool:
+        """Flask-Login: an account object is a signed-in person while it is active."""
+        return self.is_active
+
+    @property
+    def is_anonymous(self) -> bool:
+        """Flask-Login: an account is never the anonymous visitor."""
+        return False
 
     @property
     def role_set(self) -> frozenset[Role]:
@@ -97,30 +111,115 @@ class Account(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         """Store an argon2 hash of the password."""
-        self.password_hash = password_hasher().hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         """True when the password matches; rehashes if argon2's parameters have moved on."""
-        if not self.password_hash:
+        if not password_matches(self.password_hash, password):
             return False
-        hasher = password_hasher()
-        try:
-            hasher.verify(self.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return False
-        if hasher.check_needs_rehash(self.password_hash):
+        if self.password_hash and needs_rehash(self.password_hash):
             self.set_password(password)
         return True
 
 
-@functools.cache
-def _dummy_hash(hasher: PasswordHasher) -> str:
-    """A hash to check against when no account matches, made with the same costs as real ones."""
-    return hasher.hash("not-a-real-password")
+class FamilyMember(Model):
+    """Links a family account to the one family whose plan it may see.
+
+    Plans keeps ``last_seen_version`` up to date, to show what changed since the last look.
+    """
+
+    __tablename__ = "family_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    last_seen_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    family: Mapped[Family] = relationship("Family")
+    account: Mapped[Account] = relationship()
 
 
-def spend_password_check_time(password: str) -> None:
-    """Do the same argon2 work as a real check, so timing does not reveal which emails exist."""
-    hasher = password_hasher()
-    with contextlib.suppress(VerificationError):
-        hasher.verify(_dummy_hash(hasher), password)
+class Invitation(Model):
+    """A single-use invitation for a family member; only a hash of its token is kept."""
+
+    __tablename__ = "family_invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    display_name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(10))  # "email" or "sms"
+    destination: Mapped[str] = mapped_column(String(320))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+    family: Mapped[Family] = relationship("Family")
+
+    def usable(self, now: datetime) -> bool:
+        """True until the invitation is accepted or runs out."""
+        return self.accepted_at is None and stored_utc(self.expires_at) > now
+
+
+class OneTimeCode(Model):
+    """A six-digit code sent by email or text: hashed, expiring, with counted tries."""
+
+    __tablename__ = "one_time_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))  # "confirm" or "sign-in"
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("family_invitations.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    salt: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def record(self) -> CodeRecord:
+        """What the plain code checker needs to know about this code."""
+        return CodeRecord(
+            self.code_hash, self.salt, stored_utc(self.expires_at), self.attempts, self.used
+        )
+
+
+class Passkey(Model):
+    """A WebAuthn credential a family member registered on their phone."""
+
+    __tablename__ = "family_passkeys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    credential_id: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PartnerRegistration(Model):
+    """A partner professional part-way through registering; becomes an Account when done."""
+
+    __tablename__ = "partner_registrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    organisation_name: Mapped[str] = mapped_column(String(200))
+    # The emailed code's salt and keyed hash as "salt:hash" (see portal.accounts.codes).
+    code_hash: Mapped[str] = mapped_column(String(200))
+    code_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.core.access import Role
 from portal.core.clock import london_today
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.families import create_family
-from portal.plans.models import Family, FamilyMember
+from portal.plans.models import Family
 from portal.plans.service import publish_version, save_draft, start_draft
 
 DEMO_FAMILY_NAME = "The Adebayo family (demo)"

@@ -16,17 +16,15 @@ from flask import abort
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Account
+from portal.accounts.invitations import contact_in_use, invitation_address, invite_member
+from portal.accounts.models import Account, FamilyMember, Invitation
 from portal.core.access import Role
 from portal.core.audit import AuditAction, record_audit
 from portal.extensions import db
 from portal.plans.body import PlanBody, load_body
 from portal.plans.comments import comment_on, comments_on
-from portal.plans.family_auth import contact_in_use, invite_member, normalise_mobile
 from portal.plans.models import (
     Family,
-    FamilyMember,
-    Invitation,
     Person,
     Plan,
     PlanComment,
@@ -156,18 +154,6 @@ def family_page(user: Account, family_public_id: str) -> FamilyPage:
     return page
 
 
-def member_for(account: Account) -> FamilyMember:
-    """The family membership of a signed-in family account, or 404."""
-    member: FamilyMember | None = db.session.scalar(
-        select(FamilyMember)
-        .where(FamilyMember.account_id == account.id)
-        .options(selectinload(FamilyMember.family))
-    )
-    if member is None:
-        abort(404)
-    return member
-
-
 # --- families and their people ---------------------------------------------------------------
 
 
@@ -247,8 +233,7 @@ class ContactInUse(ValueError):
 
 def invite_to_family(user: Account, family: Family, *, display_name: str, contact: str) -> None:
     """Invite a family member by email (an address with @) or text (a mobile number)."""
-    channel = "email" if "@" in contact else "sms"
-    destination = contact if channel == "email" else normalise_mobile(contact)
+    channel, destination = invitation_address(contact)
     if contact_in_use(channel, destination):
         raise ContactInUse(channel)
     invite_member(user, family, display_name=display_name, channel=channel, destination=destination)

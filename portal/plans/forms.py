@@ -9,15 +9,14 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovDateInput,
-    GovPasswordInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
     GovTextArea,
     GovTextInput,
 )
-from wtforms import DateField, PasswordField, RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
+from wtforms import DateField, RadioField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
@@ -271,51 +270,3 @@ class CommentForm(FlaskForm):
         validators=[DataRequired(message=_l("Write what you want to say")), Length(max=MAX_TEXT)],
     )
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())
-
-
-class CodeForm(FlaskForm):
-    """The six-digit code."""
-
-    code = StringField(
-        _l("Code"),
-        description=_l("It has 6 numbers"),
-        widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter the code we sent you"))],
-    )
-    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
-
-
-class PasswordForm(FlaskForm):
-    """Choose a password."""
-
-    password = PasswordField(
-        _l("Password"),
-        description=_l("At least 10 characters. Three short words you will remember work well."),
-        widget=GovPasswordInput(),
-        validators=[
-            DataRequired(message=_l("Enter a password")),
-            Length(min=10, max=200, message=_l("Your password must be at least 10 characters")),
-        ],
-    )
-    confirm = PasswordField(
-        _l("Type your password again"),
-        widget=GovPasswordInput(),
-        validators=[EqualTo("password", message=_l("The two passwords are not the same"))],
-    )
-    submit = SubmitField(_l("Save password"), widget=GovSubmitInput())
-
-
-class SignInForm(FlaskForm):
-    """Email or mobile and password."""
-
-    identifier = StringField(
-        _l("Email address or mobile number"),
-        widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter your email address or mobile number"))],
-    )
-    password = PasswordField(
-        _l("Password"),
-        widget=GovPasswordInput(),
-        validators=[DataRequired(message=_l("Enter your password"))],
-    )
-    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())

@@ -1,4 +1,7 @@
-"""Families, their one plan, its versions and comments, and how family members get in."""
+"""Families, their one plan, its versions and comments.
+
+Which accounts belong to a family, and how they get in, is in portal.accounts.models.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -166,72 +168,3 @@ class PlanComment(Model):
     author: Mapped[Account] = relationship("Account", foreign_keys=[author_id])
     replied_by: Mapped[Account | None] = relationship("Account", foreign_keys=[replied_by_id])
     version: Mapped[PlanVersion | None] = relationship("PlanVersion")
-
-
-class FamilyMember(Model):
-    """Links a family account to the one family whose plan it may see."""
-
-    __tablename__ = "family_members"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
-    last_seen_version: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-    family: Mapped[Family] = relationship()
-    account: Mapped[Account] = relationship("Account")
-
-
-class Invitation(Model):
-    """A single-use invitation for a family member; only a hash of its token is kept."""
-
-    __tablename__ = "family_invitations"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
-    family_id: Mapped[int] = mapped_column(ForeignKey("families.id"), index=True)
-    invited_by_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
-    display_name: Mapped[str] = mapped_column(String(200))
-    channel: Mapped[str] = mapped_column(String(10))  # "email" or "sms"
-    destination: Mapped[str] = mapped_column(String(320))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
-
-    family: Mapped[Family] = relationship()
-
-
-class OneTimeCode(Model):
-    """A six-digit code sent by email or text: hashed, expiring, with counted tries."""
-
-    __tablename__ = "one_time_codes"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    purpose: Mapped[str] = mapped_column(String(20))  # "confirm" or "sign-in"
-    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("family_invitations.id"))
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
-    code_hash: Mapped[str] = mapped_column(String(64))
-    salt: Mapped[str] = mapped_column(String(64))
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    used: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Passkey(Model):
-    """A WebAuthn credential a family member registered on their phone."""
-
-    __tablename__ = "family_passkeys"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
-    credential_id: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
-    public_key: Mapped[bytes] = mapped_column(LargeBinary)
-    sign_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -10,14 +10,14 @@ Families, staff reads of them and comments live in `portal.plans.families` and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import overload
 
 from flask import abort, url_for
 from flask_babel import gettext
 from sqlalchemy import select
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.core.audit import AuditAction, events_for, record_audit, utcnow
 from portal.core.notify import message_locale, queue_email, queue_sms
 from portal.extensions import db
@@ -25,7 +25,6 @@ from portal.plans.body import PlanBody, load_body
 from portal.plans.changes import Change, changes_between
 from portal.plans.models import (
     Family,
-    FamilyMember,
     Plan,
     PlanVersion,
     PlanVersionStatus,
@@ -46,11 +45,6 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
-
-
-def invitation_lifetime() -> timedelta:
-    """How long an invitation link works."""
-    return timedelta(days=14)
 
 
 # --- reading versions ------------------------------------------------------------------------

@@ -1,1 +1,1 @@
-"""Conversational referrals, the front door and partner registration."""
+"""Conversational referrals and the front door (partners register in portal.accounts)."""

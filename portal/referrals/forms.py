@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovDateInput,
-    GovPasswordInput,
     GovRadioInput,
     GovSubmitInput,
     GovTextArea,
@@ -20,7 +19,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     Field,
-    PasswordField,
     RadioField,
     SelectMultipleField,
     StringField,
@@ -222,39 +220,3 @@ class DecisionForm(ReferralForm):
         widget=GovTextArea(),
     )
     submit = SubmitField(lazy_gettext("Record decision"), widget=GovSubmitInput())
-
-
-class RegisterForm(ReferralForm):
-    display_name = StringField(lazy_gettext("Your full name"), widget=GovTextInput())
-    organisation = StringField(
-        lazy_gettext("Where do you work?"),
-        description=lazy_gettext("For example, Eastholme Primary School"),
-        widget=GovTextInput(),
-    )
-    email = StringField(
-        lazy_gettext("Work email address"),
-        description=lazy_gettext("We will send a code to this address."),
-        widget=GovTextInput(),
-    )
-    submit = SubmitField(lazy_gettext("Continue"), widget=GovSubmitInput())
-
-
-class CodeForm(ReferralForm):
-    code = StringField(
-        lazy_gettext("Code"),
-        description=lazy_gettext("The 6 numbers in the email"),
-        widget=GovTextInput(),
-    )
-    submit = SubmitField(lazy_gettext("Continue"), widget=GovSubmitInput())
-
-
-class PasswordForm(ReferralForm):
-    password = PasswordField(
-        lazy_gettext("Create a password"),
-        description=lazy_gettext(
-            "At least 12 characters. A few words together is easy to remember."
-        ),
-        widget=GovPasswordInput(),
-    )
-    confirm = PasswordField(lazy_gettext("Type the password again"), widget=GovPasswordInput())
-    submit = SubmitField(lazy_gettext("Continue"), widget=GovSubmitInput())

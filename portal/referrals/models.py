@@ -116,23 +116,3 @@ class ReferenceCounter(Model):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class PartnerRegistration(Model):
-    """A partner professional part-way through registering; becomes an Account when done."""
-
-    __tablename__ = "partner_registrations"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
-    email: Mapped[str] = mapped_column(String(320), index=True)
-    display_name: Mapped[str] = mapped_column(String(200))
-    organisation_name: Mapped[str] = mapped_column(String(200))
-    code_hash: Mapped[str] = mapped_column(String(200))
-    code_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    password_hash: Mapped[str | None] = mapped_column(String(200))
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

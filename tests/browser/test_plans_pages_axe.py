@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from portal.accounts.invitations import invite_member
 from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.comments import add_comment
 from portal.plans.families import create_family
-from portal.plans.family_auth import invite_member
 from portal.plans.models import Family, PlanVersion, PlanVersionStatus
 from portal.plans.service import start_draft
 from tests.browser.axe import assert_accessible

@@ -1,6 +1,6 @@
 """The plans blueprint with every route attached."""
 
-from portal.plans.views import editor, family, passkeys, practitioner, signin
+from portal.plans.views import editor, family, practitioner
 from portal.plans.views.blueprint import bp
 
-__all__ = ["bp", "editor", "family", "passkeys", "practitioner", "signin"]
+__all__ = ["bp", "editor", "family", "practitioner"]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from portal.accounts import current
+from portal.accounts.models import FamilyMember
 from portal.core.access import Role, allow
 from portal.plans.body import load_body
 from portal.plans.comments import add_comment, comments_on
-from portal.plans.families import member_for
 from portal.plans.forms import CommentForm
-from portal.plans.models import FamilyMember, Plan, PlanVersion
+from portal.plans.models import Plan, PlanVersion
 from portal.plans.pdf import plan_pdf_response
 from portal.plans.service import (
     changes_in,
@@ -28,7 +28,7 @@ from portal.plans.views.blueprint import bp
 
 def _current() -> tuple[FamilyMember, Plan, PlanVersion | None]:
     """The signed-in family member, their family's plan and the version they see now."""
-    member = member_for(current_user)
+    member = current.family_member()
     plan = member.family.plan
     if plan is None:
         abort(404)
@@ -96,7 +96,7 @@ def my_views() -> str | Response:
     _, plan, version = _current()
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(current_user, plan, version, form.kind.data, form.text.data or "")
+        add_comment(current.family_account(), plan, version, form.kind.data, form.text.data or "")
         flash(gettext("Thank you. Your lead practitioner will read what you said."))
         return redirect(url_for("plans.my_views"))
     return render_template("plans/family/views.html", form=form, comments=comments_on(plan))

@@ -6,12 +6,12 @@ import re
 
 from sqlalchemy import select
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.families import create_family
-from portal.plans.models import Family, FamilyMember
+from portal.plans.models import Family
 from portal.plans.service import publish_version, save_draft, start_draft
 
 

@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy import select
 from werkzeug.exceptions import NotFound
 
-from portal.accounts.models import Account
+from portal.accounts.models import Account, FamilyMember, Invitation
 from portal.core.access import Role
 from portal.core.audit import AuditEvent
 from portal.core.notify import OutboxMessage
@@ -32,8 +32,6 @@ from portal.plans.families import (
 )
 from portal.plans.models import (
     Family,
-    FamilyMember,
-    Invitation,
     PlanComment,
     PlanVersion,
     PlanVersionStatus,

@@ -1,10 +1,13 @@
-"""Sign-in logic: password first, then a one-time code; no Flask request objects here."""
+"""Staff and partner sign-in: password first, then an authenticator code. No Flask requests here."""
+
+from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import Account, spend_password_check_time
+from portal.accounts.models import Account
+from portal.accounts.passwords import spend_password_check_time
 from portal.accounts.totp import matching_counter
-from portal.core.audit import record_audit, utcnow
+from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.extensions import db
 
 
@@ -38,11 +41,11 @@ def confirm_code(account: Account, code: str) -> bool:
         return False
     counter = matching_counter(account.totp_secret, code, account.totp_last_counter)
     if counter is None:
-        record_audit(None, "sign_in_code_refused", "account", account.public_id)
+        record_audit(None, AuditAction.ACCOUNT_SIGN_IN_CODE_REFUSED, "account", account.public_id)
         db.session.commit()
         return False
     account.totp_last_counter = counter
     account.last_signed_in_at = utcnow()
-    record_audit(None, "signed_in", "account", account.public_id)
+    record_audit(None, AuditAction.ACCOUNT_SIGNED_IN, "account", account.public_id)
     db.session.commit()
     return True

@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from portal.accounts.models import FamilyMember, OneTimeCode
 from portal.core.access import Role
 from portal.core.audit import utcnow
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
-from portal.plans.models import FamilyMember, OneTimeCode
 from tests.conftest import post_form
 from tests.integration.plans.plan_factories import family_with_plan, latest_code
 

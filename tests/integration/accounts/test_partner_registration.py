@@ -5,7 +5,9 @@ import re
 import pyotp
 from sqlalchemy import select
 
-from portal.accounts.models import Account
+from portal.accounts.codes import hash_code
+from portal.accounts.models import Account, PartnerRegistration
+from portal.accounts.passwords import password_hasher
 from portal.core.access import Role
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
@@ -93,3 +95,41 @@ def test_five_wrong_codes_lock_the_registration(app, client, page_check):
         response = post_form(client, confirm_url, {"code": wrong})
     response = post_form(client, confirm_url, {"code": code})
     assert "Too many wrong codes" in page_check(response).get_text()
+
+
+def registration_for(app, email):
+    with app.app_context():
+        return db.session.scalar(
+            select(PartnerRegistration).where(PartnerRegistration.email == email)
+        )
+
+
+def test_the_emailed_code_is_kept_only_as_a_keyed_hash(app, client):
+    post_form(client, "/partners/register", {**DETAILS, "email": "k@nhs.net"})
+    code = re.search(r"Your code is (\d{6})", latest_email(app, "k@nhs.net").body).group(1)
+    salt, _, kept = registration_for(app, "k@nhs.net").code_hash.partition(":")
+    assert code not in kept and not kept.startswith("$argon2")
+    assert kept == hash_code(code, salt, app.config["SECRET_KEY"])
+    assert kept != hash_code(code, salt, "another-secret")  # the database alone is not enough
+
+
+def test_a_code_from_before_codes_were_keyed_must_be_sent_again(app, client, page_check):
+    response = post_form(client, "/partners/register", {**DETAILS, "email": "old@nhs.net"})
+    code = re.search(r"Your code is (\d{6})", latest_email(app, "old@nhs.net").body).group(1)
+    with app.app_context():
+        registration = db.session.merge(registration_for(app, "old@nhs.net"))
+        registration.code_hash = password_hasher().hash(code)  # how codes were kept before
+        db.session.commit()
+    response = post_form(client, response.headers["Location"], {"code": code})
+    assert "The code has expired. Start again" in page_check(response).get_text()
+
+
+def test_typing_slips_are_not_counted_as_tries(app, client):
+    response = post_form(client, "/partners/register", {**DETAILS, "email": "slip@nhs.net"})
+    confirm_url = response.headers["Location"]
+    code = re.search(r"Your code is (\d{6})", latest_email(app, "slip@nhs.net").body).group(1)
+    for _ in range(6):
+        post_form(client, confirm_url, {"code": "12345"})  # five digits: not a code at all
+    assert registration_for(app, "slip@nhs.net").attempts == 0
+    response = post_form(client, confirm_url, {"code": f"{code[:3]} {code[3:]}"})
+    assert response.headers["Location"].endswith("/password")

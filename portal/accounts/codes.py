@@ -1,9 +1,19 @@
-"""Six-digit one-time codes: make, hash, check. Plain Python, no Flask, no database.
+"""One-time codes and invitation tokens: make, hash, check. Plain Python, no Flask, no database.
 
-A code is never stored: only an HMAC-SHA256 of it, keyed by the application's secret (a pepper)
-and a random salt per code, so a copy of the database alone cannot be searched for the
-million possible codes. A code lasts ``CODE_LIFETIME`` and allows ``MAX_ATTEMPTS`` tries; the
-caller stores the attempt count the check returns.
+Why codes are not hashed with argon2 like passwords (``portal.accounts.passwords``):
+
+A code is six digits, so there are only a million of them. A slow hash cannot protect so few:
+whoever holds a copy of the database could try all million argon2 hashes on a few dozen cores
+within the code's lifetime, while every honest try would cost the server argon2's time and
+memory on a public page. What protects a code is a secret the database does not hold. So a
+code is never stored, only an HMAC-SHA256 of it with a random salt per code, keyed by the
+application's SECRET_KEY (a pepper): a stolen database alone cannot be searched at all. Online,
+a code is good for ``CODE_LIFETIME`` (or the lifetime its caller asks for) and ``MAX_ATTEMPTS``
+tries; the caller stores the attempt count the check returns.
+
+This one scheme hashes every emailed or texted code: a family member's confirm and sign-in
+codes and a partner's registration code. Invitation tokens are different again: 256 random
+bits, so a plain SHA-256 is enough, and being unkeyed it lets us find the invitation by hash.
 """
 
 from __future__ import annotations
@@ -53,11 +63,13 @@ def hash_code(code: str, salt: str, pepper: str | bytes) -> str:
     return hmac.new(key, f"{salt}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
-def issue_code(now: datetime, pepper: str | bytes) -> tuple[str, CodeRecord]:
+def issue_code(
+    now: datetime, pepper: str | bytes, lifetime: timedelta = CODE_LIFETIME
+) -> tuple[str, CodeRecord]:
     """Make a new code; return the code (to send once) and the record (to keep)."""
     code = generate_code()
     salt = secrets.token_hex(16)
-    return code, CodeRecord(hash_code(code, salt, pepper), salt, now + CODE_LIFETIME)
+    return code, CodeRecord(hash_code(code, salt, pepper), salt, now + lifetime)
 
 
 def normalise_code(typed: str) -> str | None:

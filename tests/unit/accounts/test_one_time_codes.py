@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from portal.plans.codes import (
+from portal.accounts.codes import (
     CODE_LIFETIME,
     MAX_ATTEMPTS,
     CodeCheck,

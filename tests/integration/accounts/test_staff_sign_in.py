@@ -29,7 +29,7 @@ def test_password_and_code_sign_in(client: FlaskClient, make_account, app: Flask
     assert page.headers["Cache-Control"] == "no-store"
     with app.app_context():
         actions = [e.action for e in db.session.scalars(db.select(AuditEvent))]
-    assert "signed_in" in actions
+    assert "account.signed_in" in actions
 
 
 def test_wrong_password_gives_one_message_for_every_case(
