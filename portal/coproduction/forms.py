@@ -30,9 +30,9 @@ from wtforms.validators import InputRequired, Length, Optional
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
 from portal.coproduction.models import Answer, Theme
-from portal.coproduction.typed_forms import FlaskForm, GovDateInput
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
+from portal.core.typed_forms import FlaskForm, GovDateInput
 
 
 class DayMonthYearInput(GovDateInput):

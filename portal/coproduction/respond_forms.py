@@ -21,7 +21,7 @@ from portal.coproduction.definition import (
     localised,
 )
 from portal.coproduction.labels import FACE_LABELS, SCALE_LABELS, problem_message
-from portal.coproduction.typed_forms import FlaskForm
+from portal.core.typed_forms import FlaskForm
 
 
 def value_labels(question: Question, locale: str) -> dict[str, str]:

@@ -3,13 +3,13 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-View = TypeVar("View", bound=Callable)
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class Role(StrEnum):

@@ -1,6 +1,7 @@
 """Service navigation: each feature lists its entries here; only registered routes show."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -32,7 +33,7 @@ NAVIGATION: tuple[NavItem, ...] = (
 )
 
 
-def navigation_items(area: str) -> list[dict]:
+def navigation_items(area: str) -> list[dict[str, Any]]:
     """Items for govukServiceNavigation that exist and that the current user may use."""
     roles = current_user.role_set if current_user.is_authenticated else frozenset()
     items = []

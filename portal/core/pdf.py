@@ -20,7 +20,7 @@ class StaticFilesOnly(URLFetcher):
         super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
         self.static_dir = static_dir.resolve()
 
-    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         path_part = url.removeprefix("file://").split("?")[0]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from flask import Flask, current_app
@@ -21,7 +22,7 @@ class SiteSettings:
     brand_colour: str
     link_colour: str
     partner_email_domains: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> object:
         return getattr(self, key) if hasattr(self, key) else self.extra[key]

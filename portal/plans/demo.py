@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,7 +21,7 @@ DEMO_FAMILY_EMAIL = "family@eastholme.example"
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 - documented demo credential
 
 
-def _versions(lead: Account, today: date) -> list[tuple[dict, str]]:
+def _versions(lead: Account, today: date) -> list[tuple[dict[str, Any], str]]:
     lead_contact = {
         "id": "demo-lead",
         "name": lead.display_name,

@@ -31,10 +31,10 @@ from portal.coproduction.sensemaking import (
     written_answers_of,
 )
 from portal.coproduction.surveys import question_definition, survey_definition
-from portal.coproduction.typed_forms import FlaskForm
 from portal.coproduction.views.blueprint import HOME, bp, locale_code, survey_or_404
 from portal.core.access import Role, allow
 from portal.core.i18n import text_direction
+from portal.core.typed_forms import FlaskForm
 
 
 @bp.route(f"{HOME}/<survey_id>/paper", methods=["GET", "POST"])

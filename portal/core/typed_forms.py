@@ -3,7 +3,7 @@
 Flask-WTF, WTForms and govuk-frontend-wtf ship no type information, so to a type checker their
 classes are Any, and `mypy --strict` refuses a class built on Any. At run time these names are
 the libraries' own classes; only the type checker reads the small outlines below, which list
-what this package calls on them.
+what the portal calls on them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
 
     class FlaskForm:
-        """What the co-production views and forms use of flask_wtf.FlaskForm."""
+        """What our views and forms use of flask_wtf.FlaskForm."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None: ...
         def validate(self, extra_validators: Any = None) -> bool: ...
