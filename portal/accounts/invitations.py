@@ -74,6 +74,17 @@ def invitation_address(contact: str) -> tuple[str, str]:
     return "sms", normalise_mobile(contact)
 
 
+def members_of(family: Family) -> list[FamilyMember]:
+    """The family's members who have accounts, in the order they joined."""
+    return list(
+        db.session.scalars(
+            select(FamilyMember)
+            .where(FamilyMember.family_id == family.id)
+            .order_by(FamilyMember.id)
+        )
+    )
+
+
 def pending_invitations(family: Family) -> list[Invitation]:
     """The family's invitations not yet accepted, newest first."""
     return list(

@@ -16,7 +16,13 @@ from flask import abort
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.invitations import contact_in_use, invitation_address, invite_member
+from portal.accounts.invitations import (
+    contact_in_use,
+    invitation_address,
+    invite_member,
+    members_of,
+    pending_invitations,
+)
 from portal.accounts.models import Account, FamilyMember, Invitation
 from portal.core.access import Role
 from portal.core.audit import AuditAction, record_audit
@@ -138,14 +144,8 @@ def family_page(user: Account, family_public_id: str) -> FamilyPage:
     plan = plan_of(family)
     page = FamilyPage(
         family=family,
-        members=db.session.scalars(
-            select(FamilyMember).where(FamilyMember.family_id == family.id)
-        ).all(),
-        invitations=db.session.scalars(
-            select(Invitation)
-            .where(Invitation.family_id == family.id, Invitation.accepted_at.is_(None))
-            .order_by(Invitation.id.desc())
-        ).all(),
+        members=members_of(family),
+        invitations=pending_invitations(family),
         versions=published_versions(plan),
         draft=current_draft(plan),
         comments=comments_on(plan),
