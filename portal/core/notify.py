@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 from typing import TypeAlias
 
 import click
@@ -15,11 +16,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.core.access import public
 from portal.core.audit import utcnow
+from portal.core.enums import stored_as_text
 from portal.core.i18n import LANGUAGES
 from portal.core.ids import new_public_id
 from portal.extensions import Model, db
 
 MAX_ATTEMPTS = 8
+
+
+class OutboxStatus(StrEnum):
+    """Where a queued message is. The values are the strings stored in ``outbox_messages``."""
+
+    PENDING = "pending"  # waiting for `flask outbox send`
+    FAILED = "failed"  # Notify refused it or could not be reached; tried again later
+    SENT = "sent"  # Notify accepted it
+    LOGGED = "logged"  # no Notify key here (a laptop, the tests): written to the log instead
 
 
 class OutboxMessage(Model):
@@ -34,7 +45,9 @@ class OutboxMessage(Model):
     subject: Mapped[str] = mapped_column(String(200), default="")
     body: Mapped[str] = mapped_column(Text)
     reference: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    status: Mapped[OutboxStatus] = mapped_column(
+        stored_as_text(OutboxStatus, 10), default=OutboxStatus.PENDING, index=True
+    )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -132,7 +145,7 @@ def send_pending() -> tuple[int, int]:
     )
     pending = db.session.scalars(
         select(OutboxMessage)
-        .where(OutboxMessage.status.in_(["pending", "failed"]))
+        .where(OutboxMessage.status.in_([OutboxStatus.PENDING, OutboxStatus.FAILED]))
         .where(OutboxMessage.attempts < MAX_ATTEMPTS)
         .order_by(OutboxMessage.id)
     ).all()
@@ -142,11 +155,11 @@ def send_pending() -> tuple[int, int]:
         try:
             _deliver(client, message)
         except Exception as error:  # Notify or the network is down: keep it and retry later.
-            message.status = "failed"
+            message.status = OutboxStatus.FAILED
             message.last_error = str(error)[:2000]
             failed += 1
         else:
-            message.status = "sent" if client else "logged"
+            message.status = OutboxStatus.SENT if client else OutboxStatus.LOGGED
             message.sent_at = utcnow()
             message.last_error = None
             sent += 1
