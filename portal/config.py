@@ -63,6 +63,10 @@ def settings_from_environment() -> dict:
         "PERMANENT_SESSION_LIFETIME": timedelta(
             minutes=int(os.environ.get("IDLE_TIMEOUT_MINUTES", "30"))
         ),
+        # However active, a signed-in session ends after this long (portal/accounts/sessions.py).
+        "SESSION_ABSOLUTE_LIFETIME": timedelta(
+            hours=int(os.environ.get("SESSION_ABSOLUTE_LIFETIME_HOURS", "12"))
+        ),
         "IDLE_WARNING_MINUTES": int(os.environ.get("IDLE_WARNING_MINUTES", "2")),
         # Static URLs carry a content hash (static_url), so browsers may keep them for a year.
         "SEND_FILE_MAX_AGE_DEFAULT": 31536000,

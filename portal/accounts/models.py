@@ -223,3 +223,20 @@ class PartnerRegistration(Model):
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SignedInSession(Model):
+    """One sign-in, from its second factor until sign-out, a credential change or 12 hours.
+
+    The cookie carries a random token; only its hash is kept here, so the table alone opens
+    nothing. A cookie whose row is ended (or too old) is signed out: see portal.accounts.sessions.
+    """
+
+    __tablename__ = "signed_in_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -19,6 +19,7 @@ from portal.core.audit import utcnow
 from portal.core.enums import stored_as_text
 from portal.core.i18n import LANGUAGES
 from portal.core.ids import new_public_id
+from portal.core.security import no_store
 from portal.extensions import Model, db
 
 MAX_ATTEMPTS = 8
@@ -172,6 +173,7 @@ bp = Blueprint("outbox", __name__)
 
 @bp.route("/dev/outbox")
 @public
+@no_store
 def dev_outbox() -> str:
     """Development only: the messages the portal would have sent, newest first."""
     if not current_app.config["SHOW_DEV_OUTBOX"]:

@@ -1,7 +1,12 @@
 """Security headers on every response, and no caching of pages that show someone's data."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from flask import Flask, Response, current_app, request
 from flask_login import current_user
+
+View = TypeVar("View", bound=Callable[..., object])
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,14 +34,29 @@ SECURITY_HEADERS = {
 }
 
 
+def no_store(view: View) -> View:
+    """Declare that this view shows a secret (an authenticator key, a code): never cache it.
+
+    Signed-in pages are never cached anyway; this is for secrets shown before anyone signs in.
+    """
+    view.shows_secret = True  # type: ignore[attr-defined]
+    return view
+
+
+def _shows_secret() -> bool:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return bool(getattr(view, "shows_secret", False))
+
+
 def add_security_headers(response: Response) -> Response:
     """after_request: headers every response carries."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     if current_app.config["SESSION_COOKIE_SECURE"]:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if current_user.is_authenticated and request.endpoint != "static":
-        # Pages for a signed-in person may show family data: never keep them in any cache.
+    if (current_user.is_authenticated and request.endpoint != "static") or _shows_secret():
+        # Pages for a signed-in person may show family data, and a secret is a secret: never
+        # keep either in any cache (a shared computer's browser history included).
         response.headers["Cache-Control"] = "no-store"
     return response
 

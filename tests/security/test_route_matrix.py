@@ -7,7 +7,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_login.utils import _create_identifier
 
+from portal.accounts.models import Account
+from portal.accounts.sessions import SESSION_TOKEN, new_session_record
 from portal.core.access import Role, access_rule_for
+from portal.extensions import db
 
 # Endpoints that do something other than show a page when fetched with junk arguments.
 SKIP = {"static"}
@@ -31,8 +34,12 @@ def sign_in_directly(app: Flask, client: FlaskClient, public_id: str) -> None:
         headers={"User-Agent": USER_AGENT}, environ_base={"REMOTE_ADDR": "127.0.0.1"}
     ):
         identifier = _create_identifier()
+        account_id = db.session.scalar(db.select(Account.id).where(Account.public_id == public_id))
+        token = new_session_record(account_id)
+        db.session.commit()
     with client.session_transaction() as session:
         session["_user_id"] = public_id
+        session[SESSION_TOKEN] = token
         session["_fresh"] = True
         session["_id"] = identifier
 

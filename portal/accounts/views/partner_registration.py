@@ -15,6 +15,7 @@ from portal.accounts.totp import provisioning_uri
 from portal.accounts.views.blueprint import bp
 from portal.core.access import public
 from portal.core.notify import message_locale
+from portal.core.security import no_store
 from portal.core.site import site_settings
 from portal.extensions import db, limiter
 
@@ -122,6 +123,7 @@ def partner_set_password(public_id: str) -> str | Response:
 
 @bp.route("/partners/register/<public_id>/authenticator", methods=["GET", "POST"])
 @public
+@no_store
 @limiter.limit("20 per hour", methods=["POST"])
 def partner_set_up_authenticator(public_id: str) -> str | Response:
     """Step 4: add the account to an authenticator app and prove it with a code."""

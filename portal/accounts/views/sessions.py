@@ -8,8 +8,7 @@ from werkzeug.wrappers import Response
 from portal.accounts import current
 from portal.accounts.forms import SignOutForm
 from portal.accounts.models import Account
-from portal.accounts.sessions import end_session, still_active
-from portal.accounts.staff_signin import account_by_public_id
+from portal.accounts.sessions import account_for_session, end_session, still_active
 from portal.accounts.views.blueprint import ALL_SIGNED_IN, bp
 from portal.core.access import allow, public
 from portal.extensions import login_manager
@@ -50,8 +49,8 @@ def sign_out_when_idle() -> Response | None:
 
 
 def load_account(public_id: str) -> Account | None:
-    """Flask-Login: the account behind the session."""
-    return account_by_public_id(public_id)
+    """Flask-Login: the account behind the cookie, while its session is live on the server."""
+    return account_for_session(public_id)
 
 
 def init_accounts(app: Flask) -> None:
