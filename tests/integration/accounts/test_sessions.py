@@ -15,12 +15,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
-from portal.accounts.models import Account, SignedInSession
+from portal.accounts.models import Account, SignedInSession, stored_utc
 from portal.core.access import Role
 from portal.core.audit import utcnow
 from portal.extensions import db
 from tests.conftest import TEST_PASSWORD, post_form
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
+from tests.integration.plans.test_plan_query_count import counting_queries
 
 # Whether a session is live is a query on timestamps and a join: ask both databases.
 pytestmark = pytest.mark.both_databases
@@ -204,3 +205,28 @@ def test_a_family_password_change_and_old_age_end_family_sessions(app, family_pa
     assert mine.get("/my-plan").status_code == 200
     age_sessions(app, member, timedelta(hours=13))
     assert sent_to_sign_in(mine.get("/my-plan"), "/my-plan/sign-in")
+
+
+def test_the_session_check_is_one_query_joined_to_the_account(app, sign_in, lead):
+    mine, _ = signed_in_pair(app, sign_in, lead)
+    with counting_queries(app) as statements:
+        assert mine.get("/practitioners").status_code == 200
+    checks = [s for s in statements if "signed_in_sessions" in s]
+    assert len(checks) == 1, checks
+    assert "accounts" in checks[0] and "JOIN" in checks[0].upper()
+    assert not [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+
+
+def test_last_seen_is_written_at_most_once_a_minute(app, sign_in, lead):
+    mine, _ = signed_in_pair(app, sign_in, lead)
+    two_minutes_ago = utcnow() - timedelta(minutes=2)
+    with app.app_context():
+        db.session.execute(update(SignedInSession).values(last_seen_at=two_minutes_ago))
+        db.session.commit()
+    assert mine.get(STAFF_PAGE).status_code == 200
+    with app.app_context():
+        seen = db.session.scalar(select(SignedInSession.last_seen_at))
+    assert stored_utc(seen) > utcnow() - timedelta(seconds=30)
+    with counting_queries(app) as statements:
+        assert mine.get(STAFF_PAGE).status_code == 200
+    assert not [s for s in statements if "UPDATE signed_in_sessions" in s]
