@@ -230,3 +230,15 @@ def test_last_seen_is_written_at_most_once_a_minute(app, sign_in, lead):
     with counting_queries(app) as statements:
         assert mine.get(STAFF_PAGE).status_code == 200
     assert not [s for s in statements if "UPDATE signed_in_sessions" in s]
+
+
+def test_signing_in_over_an_open_session_ends_the_older_one(app, sign_in, lead, make_account):
+    """On a shared computer a family member signs in where a practitioner is still signed in."""
+    shared, copy = signed_in_pair(app, sign_in, lead)
+    member = make_account([Role.FAMILY], kind="family")
+    with app.app_context():
+        add_member(family_with_plan(lead, versions=1), member)
+    sign_in_family(shared, member, TEST_PASSWORD)
+    assert shared.get("/my-plan").status_code == 200
+    assert shared.get(STAFF_PAGE).status_code == 404  # a family member now, not the practitioner
+    assert sent_to_sign_in(copy.get(STAFF_PAGE))
