@@ -271,7 +271,9 @@ def storage_uri() -> str:
     """The Redis the counts live in, or "" for the database."""
     config = current_app.config
     uri = str(config.get("SIGN_IN_THROTTLE_STORAGE_URI") or "")
-    if not uri and str(config.get("RATELIMIT_STORAGE_URI", "")).startswith(("redis://", "rediss://")):
+    if not uri and str(config.get("RATELIMIT_STORAGE_URI", "")).startswith(
+        ("redis://", "rediss://")
+    ):
         uri = str(config["RATELIMIT_STORAGE_URI"])
     return uri
 
