@@ -93,7 +93,9 @@ def settings_from_environment() -> dict:
         "SIGN_IN_THROTTLE_STORAGE_URI": os.environ.get(
             "SIGN_IN_THROTTLE_STORAGE_URI", os.environ.get("REDIS_URL", "")
         ),
-        "SIGN_IN_THROTTLE_KEY_PREFIX": os.environ.get("SIGN_IN_THROTTLE_KEY_PREFIX", "ff:throttle:"),
+        "SIGN_IN_THROTTLE_KEY_PREFIX": os.environ.get(
+            "SIGN_IN_THROTTLE_KEY_PREFIX", "ff:throttle:"
+        ),
         # Co-production: answering surveys and sending page feedback, per address.
         "SURVEY_RATE_LIMIT": os.environ.get("SURVEY_RATE_LIMIT", "60 per minute"),
         "PAGE_FEEDBACK_RATE_LIMIT": os.environ.get("PAGE_FEEDBACK_RATE_LIMIT", "20 per minute"),

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 class Factor(StrEnum):
     """Which proof of identity an attempt offered."""
 
-    PASSWORD = "password"
+    PASSWORD = "password"  # noqa: S105 - the name of a factor, not a password
     AUTHENTICATOR = "authenticator"
     SENT_CODE = "sent_code"
     INVITATION_CODE = "invitation_code"

@@ -6,7 +6,6 @@ from flask import Blueprint, current_app, request
 from flask_babel import gettext
 
 from portal.accounts.throttle import lock_minutes
-
 from portal.core.access import STAFF_ROLES, Role
 
 bp = Blueprint("accounts", __name__)

@@ -11,8 +11,8 @@ from werkzeug.wrappers import Response
 from portal.accounts import partner_registration as registering
 from portal.accounts.forms import PartnerCodeForm, PartnerDetailsForm, PartnerPasswordForm
 from portal.accounts.models import PartnerRegistration
-from portal.accounts.totp import provisioning_uri
 from portal.accounts.throttle import TooManyAttempts
+from portal.accounts.totp import provisioning_uri
 from portal.accounts.views.blueprint import bp, client_address, too_many_attempts
 from portal.core.access import public
 from portal.core.notify import message_locale
@@ -85,7 +85,9 @@ def partner_confirm_email(public_id: str) -> str | Response:
     form = PartnerCodeForm()
     if form.validate_on_submit():
         try:
-            problem = registering.confirm_email(registration, form.code.data or "", client_address())
+            problem = registering.confirm_email(
+                registration, form.code.data or "", client_address()
+            )
         except TooManyAttempts:
             form.code.errors = [too_many_attempts()]
         else:

@@ -3,7 +3,6 @@
 import json
 from datetime import timedelta
 
-import pytest
 from flask import Flask
 from sqlalchemy import select, update
 
