@@ -10,6 +10,7 @@ from portal.accounts import current, family_signin, invitations
 from portal.accounts.codes import CodeCheck
 from portal.accounts.forms import ContinueForm, FamilyPasswordForm, FamilySignInForm, SentCodeForm
 from portal.accounts.models import Account, Invitation
+from portal.accounts.passwords import password_problem
 from portal.accounts.sessions import begin_session, end_session
 from portal.accounts.throttle import TooManyAttempts
 from portal.accounts.views.blueprint import (
@@ -54,6 +55,16 @@ def sign_in_family_member(account: Account) -> None:
     begin_session(account)
     family_signin.record_sign_in(account)
     db.session.commit()
+
+
+def _weak_password(form: FamilyPasswordForm, invitation: Invitation) -> bool:
+    """Show why the chosen password is too easy to guess, if it is; True when it is."""
+    problem = password_problem(
+        form.password.data or "", (invitation.display_name, invitation.destination)
+    )
+    if problem:
+        show_error(form.password, problem)
+    return problem is not None
 
 
 def _invitation_in_session() -> Invitation | None:
@@ -139,7 +150,7 @@ def family_set_password() -> str | Response:
     if invitation is None or session.get(CONFIRMED) != invitation.public_id:
         return redirect(url_for("accounts.family_sign_in"))
     form = FamilyPasswordForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _weak_password(form, invitation):
         account = invitations.accept_invitation(invitation, (form.password.data or ""))
         db.session.commit()
         sign_in_family_member(account)

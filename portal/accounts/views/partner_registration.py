@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from portal.accounts import partner_registration as registering
 from portal.accounts.forms import PartnerCodeForm, PartnerDetailsForm, PartnerPasswordForm
 from portal.accounts.models import PartnerRegistration
+from portal.accounts.passwords import password_problem
 from portal.accounts.throttle import TooManyAttempts
 from portal.accounts.totp import provisioning_uri
 from portal.accounts.views.blueprint import bp, client_address, too_many_attempts
@@ -118,6 +119,11 @@ def partner_set_password(public_id: str) -> str | Response:
         password = form.password.data or ""
         if len(password) < registering.MIN_PASSWORD_LENGTH:
             form.password.errors = [gettext("Password must be 12 characters or more")]
+        elif problem := password_problem(
+            password,
+            (registration.email, registration.display_name, registration.organisation_name),
+        ):
+            form.password.errors = [problem]
         elif password != form.confirm.data:
             form.confirm.errors = [gettext("The passwords do not match")]
         else:
