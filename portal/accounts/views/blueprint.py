@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request
-from flask_babel import gettext
+from flask_babel import ngettext
 
 from portal.accounts.throttle import lock_minutes
 from portal.core.access import STAFF_ROLES, Role
@@ -29,9 +29,10 @@ def client_address() -> str:
 
 def too_many_attempts() -> str:
     """What to tell someone whose sign-in is paused: the same whichever lock, right or wrong."""
-    minutes = lock_minutes()
-    return gettext(
+    return ngettext(
         "There have been too many attempts to sign in. "
-        "For your security, wait %(minutes)s minutes and then try again.",
-        minutes=minutes,
+        "For your security, wait %(num)s minute and then try again.",
+        "There have been too many attempts to sign in. "
+        "For your security, wait %(num)s minutes and then try again.",
+        lock_minutes(),
     )

@@ -189,3 +189,13 @@ def test_an_administrator_can_unlock_an_account(app, make_account):
     assert [e.subject_id for e in unlocked] == [account.public_id]
     missing = app.test_cli_runner().invoke(args=["accounts", "unlock", "no@one.example"])
     assert missing.exit_code != 0 and "No account" in missing.output
+
+
+def test_the_lock_is_explained_in_the_persons_language(app, make_account):
+    make_account([Role.FAMILY], kind="family", email=FAMILY_EMAIL)
+    client = client_at(app, "203.0.113.15")
+    url = "/my-plan/sign-in?lang=pl"
+    for _ in range(6):
+        response = post_form(client, url, {"identifier": FAMILY_EMAIL, "password": WRONG_PASSWORD})
+    page = response.get_data(as_text=True)
+    assert "Było zbyt wiele prób zalogowania" in page and "odczekaj 15 minut " in page
