@@ -21,7 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import gettext
-from zxcvbn import zxcvbn
+from zxcvbn import zxcvbn  # type: ignore[import-untyped]
 
 STRONG_ENOUGH = 3  # zxcvbn scores 0 to 4
 # zxcvbn's cost grows with length; nobody needs more than this to be strong.
@@ -95,11 +95,14 @@ def password_problem(password: str, personal: Iterable[str | None] = ()) -> str 
     """
     words = _personal_words(personal)
     lowered = password.lower()
+    message: str
     if any(word in lowered for word in words):
-        return gettext("Your password must not contain your name or email address")
+        message = gettext("Your password must not contain your name or email address")
+        return message
     if zxcvbn(password[:CHECKED_LENGTH], user_inputs=words)["score"] < STRONG_ENOUGH:
-        return gettext(
+        message = gettext(
             "Choose a password that is harder to guess. Avoid repeated letters, "
             "single common words and sequences like 12345."
         )
+        return message
     return None

@@ -32,10 +32,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any, cast
 
 import redis
 from flask import current_app
-from sqlalchemy import DateTime, Integer, String, delete, select, update
+from sqlalchemy import CursorResult, DateTime, Integer, String, Update, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -174,36 +175,28 @@ class _DatabaseCounts:
         now = utcnow()
         table = SignInThrottle
         # One UPDATE adds to a count still in its window, so workers never lose each other's.
-        counted = db.session.execute(
+        counted = _rows_changed(
             update(table)
             .where(table.key == key, table.window_started_at > now - window)
             .values(failures=table.failures + 1)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         if not counted:
-            counted = db.session.execute(
-                update(table)
-                .where(table.key == key)
-                .values(failures=1, window_started_at=now)
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            counted = _rows_changed(
+                update(table).where(table.key == key).values(failures=1, window_started_at=now)
+            )
         if not counted:
             try:
                 with db.session.begin_nested():
                     db.session.add(SignInThrottle(key=key, failures=1, window_started_at=now))
             except IntegrityError:  # another worker made the row first
-                db.session.execute(
-                    update(table)
-                    .where(table.key == key)
-                    .values(failures=table.failures + 1)
-                    .execution_options(synchronize_session=False)
+                _rows_changed(
+                    update(table).where(table.key == key).values(failures=table.failures + 1)
                 )
-        locking = db.session.execute(
+        locking = _rows_changed(
             update(table)
             .where(table.key == key, table.failures >= limit)
             .values(locked_until=now + lock, failures=0, window_started_at=now)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         return bool(locking)
 
     def forget(self, key: str) -> None:
@@ -212,6 +205,12 @@ class _DatabaseCounts:
             .where(SignInThrottle.key == key)
             .execution_options(synchronize_session=False)
         )
+
+
+def _rows_changed(statement: Update) -> int:
+    """Run an UPDATE in the session's transaction; how many rows it changed."""
+    result = db.session.execute(statement.execution_options(synchronize_session=False))
+    return cast(CursorResult[Any], result).rowcount
 
 
 class _RedisCounts:
@@ -226,7 +225,7 @@ class _RedisCounts:
 
     def add_failure(self, key: str, limit: int, window: timedelta, lock: timedelta) -> bool:
         counter = f"{self.prefix}{key}:failures"
-        failures = int(self.client.incr(counter))
+        failures = int(cast(int, self.client.incr(counter)))
         if failures == 1:
             self.client.expire(counter, window)
         if failures < limit:

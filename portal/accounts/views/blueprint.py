@@ -29,10 +29,11 @@ def client_address() -> str:
 
 def too_many_attempts() -> str:
     """What to tell someone whose sign-in is paused: the same whichever lock, right or wrong."""
-    return ngettext(
+    message: str = ngettext(
         "There have been too many attempts to sign in. "
         "For your security, wait %(num)s minute and then try again.",
         "There have been too many attempts to sign in. "
         "For your security, wait %(num)s minutes and then try again.",
         lock_minutes(),
     )
+    return message
