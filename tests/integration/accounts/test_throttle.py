@@ -3,6 +3,7 @@
 import json
 from datetime import timedelta
 
+import pytest
 from flask import Flask
 from sqlalchemy import select, update
 
@@ -12,6 +13,9 @@ from portal.core.audit import AuditEvent, utcnow
 from portal.extensions import db
 from tests.conftest import TEST_PASSWORD, next_totp_code, post_form
 from tests.integration.plans.plan_factories import latest_code
+
+# The counts are UPDATEs and a savepointed INSERT: their behaviour depends on the database.
+pytestmark = pytest.mark.both_databases
 
 LOCKED = "There have been too many attempts to sign in"
 WRONG_PASSWORD = "Tr0ub4dor&3-wrong-guess"
