@@ -7,6 +7,7 @@ from flask import Flask
 from flask_compress import Compress
 
 from portal import models  # noqa: F401 - registers every table with the metadata
+from portal.accounts.cli import accounts_cli
 from portal.accounts.views import init_accounts
 from portal.config import PROJECT_ROOT, settings_from_environment
 from portal.coproduction.views import bp as coproduction_bp
@@ -89,3 +90,4 @@ def register_blueprints(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     """flask demo ... and flask outbox ... (flask db ... comes from Flask-Migrate)."""
     app.cli.add_command(demo_cli)
+    app.cli.add_command(accounts_cli)

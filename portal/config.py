@@ -76,6 +76,30 @@ def settings_from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per 15 minutes"),
+        # A rate-limit store that does not answer lets requests through rather than failing
+        # every page it guards; sign-in stays guarded by the throttle's database counts.
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        # Failed sign-ins, counted across workers (portal/accounts/throttle.py): 5 failures for
+        # one account in 15 minutes, or 20 from one address, lock it for 15 minutes. That is at
+        # most 5 guesses at one account's password or codes per 15 minutes, whatever the address.
+        "SIGN_IN_THROTTLE_ACCOUNT_FAILURES": int(
+            os.environ.get("SIGN_IN_THROTTLE_ACCOUNT_FAILURES", "5")
+        ),
+        "SIGN_IN_THROTTLE_ADDRESS_FAILURES": int(
+            os.environ.get("SIGN_IN_THROTTLE_ADDRESS_FAILURES", "20")
+        ),
+        "SIGN_IN_THROTTLE_WINDOW_MINUTES": int(
+            os.environ.get("SIGN_IN_THROTTLE_WINDOW_MINUTES", "15")
+        ),
+        "SIGN_IN_THROTTLE_LOCK_MINUTES": int(os.environ.get("SIGN_IN_THROTTLE_LOCK_MINUTES", "15")),
+        # Where the counts live: this Redis, else REDIS_URL, else a redis:// RATELIMIT_STORAGE_URI,
+        # else the database (table sign_in_throttles).
+        "SIGN_IN_THROTTLE_STORAGE_URI": os.environ.get(
+            "SIGN_IN_THROTTLE_STORAGE_URI", os.environ.get("REDIS_URL", "")
+        ),
+        "SIGN_IN_THROTTLE_KEY_PREFIX": os.environ.get(
+            "SIGN_IN_THROTTLE_KEY_PREFIX", "ff:throttle:"
+        ),
         # Co-production: answering surveys and sending page feedback, per address.
         "SURVEY_RATE_LIMIT": os.environ.get("SURVEY_RATE_LIMIT", "60 per minute"),
         "PAGE_FEEDBACK_RATE_LIMIT": os.environ.get("PAGE_FEEDBACK_RATE_LIMIT", "20 per minute"),

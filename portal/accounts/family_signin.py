@@ -17,12 +17,23 @@ from portal.accounts.codes import CodeCheck, check_code, issue_code, tries_left
 from portal.accounts.contacts import normalise_mobile, send_message
 from portal.accounts.models import Account, Invitation, OneTimeCode
 from portal.accounts.passwords import spend_password_check_time
+from portal.accounts.throttle import (
+    Attempt,
+    Factor,
+    account_attempt,
+    other_attempt,
+    record_failure,
+    refuse_if_locked,
+    unknown_attempt,
+)
 from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.core.notify import message_locale
 from portal.extensions import db
 
 CONFIRM = "confirm"  # the code that proves an invited person holds the email or phone
 SIGN_IN = "sign-in"  # the code after the password, at every sign-in
+# Results that were a guess at a code (a malformed or run-out code guesses nothing).
+GUESSED_WRONG = (CodeCheck.WRONG, CodeCheck.TOO_MANY_TRIES)
 
 
 def send_code(
@@ -102,11 +113,20 @@ def send_invitation_code(invitation: Invitation) -> None:
     send_code(CONFIRM, invitation.channel, invitation.destination, invitation=invitation)
 
 
-def confirm_invitation(invitation: Invitation, typed: str) -> tuple[CodeCheck, int]:
-    """Check the invitation's code; when right, the invitation is confirmed."""
+def confirm_invitation(invitation: Invitation, typed: str, address: str) -> tuple[CodeCheck, int]:
+    """Check the invitation's code; when right, the invitation is confirmed.
+
+    Raises TooManyAttempts, before checking the code, while the invitation or address is locked.
+    """
+    attempt = other_attempt(
+        "invitation", invitation.public_id, invitation.destination, address, Factor.INVITATION_CODE
+    )
+    refuse_if_locked(attempt)
     result, tries = verify_code(CONFIRM, typed, invitation=invitation)
     if result is CodeCheck.ACCEPTED:
         invitation.confirmed_at = utcnow()
+    elif result in GUESSED_WRONG:
+        record_failure(attempt)
     return result, tries
 
 
@@ -127,13 +147,23 @@ def sign_in_channel(account: Account) -> str:
     return "sms" if account.mobile else "email"
 
 
-def check_password_and_send_code(identifier: str, password: str) -> Account | None:
-    """Step 1 of signing in: the account whose password this is, now sent a code; else None."""
+def check_password_and_send_code(identifier: str, password: str, address: str) -> Account | None:
+    """Step 1 of signing in: the account whose password this is, now sent a code; else None.
+
+    Raises TooManyAttempts, before checking anything, while the account or address is locked.
+    """
     account = find_family_account(identifier)
+    attempt: Attempt
     if account is None:
+        attempt = unknown_attempt(identifier, address, Factor.PASSWORD)
+        refuse_if_locked(attempt)
         spend_password_check_time(password)
+        record_failure(attempt)
         return None
+    attempt = account_attempt(account.public_id, address, Factor.PASSWORD)
+    refuse_if_locked(attempt)
     if not account.check_password(password):
+        record_failure(attempt)
         return None
     address = account.mobile or account.email or ""
     send_code(SIGN_IN, sign_in_channel(account), address, account=account)
@@ -149,9 +179,17 @@ def account_waiting_for_code(public_id: str | None) -> Account | None:
     )
 
 
-def confirm_sign_in_code(account: Account, typed: str) -> tuple[CodeCheck, int]:
-    """Step 2 of signing in: check the code sent after the password."""
-    return verify_code(SIGN_IN, typed, account=account)
+def confirm_sign_in_code(account: Account, typed: str, address: str) -> tuple[CodeCheck, int]:
+    """Step 2 of signing in: check the code sent after the password.
+
+    Raises TooManyAttempts, before checking the code, while the account or address is locked.
+    """
+    attempt = account_attempt(account.public_id, address, Factor.SENT_CODE)
+    refuse_if_locked(attempt)
+    result, tries = verify_code(SIGN_IN, typed, account=account)
+    if result in GUESSED_WRONG:
+        record_failure(attempt)
+    return result, tries
 
 
 def record_sign_in(account: Account) -> None:

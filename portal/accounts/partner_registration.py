@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from portal.accounts.codes import CodeCheck, CodeRecord, check_code, issue_code, tries_left
 from portal.accounts.models import Account, Organisation, PartnerRegistration, stored_utc
 from portal.accounts.passwords import hash_password
+from portal.accounts.throttle import Factor, other_attempt, record_failure, refuse_if_locked
 from portal.accounts.totp import matching_counter, new_totp_secret
 from portal.core.access import Role
 from portal.core.audit import AuditAction, record_audit, utcnow
@@ -130,13 +131,29 @@ def _code_record(registration: PartnerRegistration) -> CodeRecord | None:
     )
 
 
-def confirm_email(registration: PartnerRegistration, typed: str) -> CodeProblem | None:
-    """None once the emailed code is right; otherwise why not. Every real try is counted."""
+def confirm_email(
+    registration: PartnerRegistration, typed: str, address: str
+) -> CodeProblem | None:
+    """None once the emailed code is right; otherwise why not. Every real try is counted.
+
+    Wrong codes also count towards a lock on the email address (however many registrations are
+    started for it) and on the address they come from: TooManyAttempts while either is locked.
+    """
     record = _code_record(registration)
     if record is None:
         return "expired"
+    attempt = other_attempt(
+        "partner_registration",
+        registration.public_id,
+        registration.email,
+        address,
+        Factor.REGISTRATION_CODE,
+    )
+    refuse_if_locked(attempt)
     result, after = check_code(record, typed, utcnow(), current_app.config["SECRET_KEY"])
     registration.attempts = after.attempts
+    if result in (CodeCheck.WRONG, CodeCheck.TOO_MANY_TRIES):
+        record_failure(attempt)
     if result in (CodeCheck.ACCEPTED, CodeCheck.ALREADY_USED):
         registration.confirmed_at = registration.confirmed_at or utcnow()
         return None

@@ -4,16 +4,30 @@ Passwords are chosen by people, reused, and kept for years, so they are hashed s
 memory (argon2id, RFC 9106), with costs from the ARGON2_* settings: strong by default, cheap only
 in tests. Nothing else in the portal hashes passwords. One-time codes are hashed differently, on
 purpose: see ``portal.accounts.codes``.
+
+Before a password is kept, ``password_problem`` refuses one that is easy to guess: zxcvbn's
+estimate below ``STRONG_ENOUGH`` (3: "safely unguessable" at online rates, which the sign-in
+throttle keeps us to), or one that contains the person's own name or email address.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import re
+from collections.abc import Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext
+from zxcvbn import zxcvbn  # type: ignore[import-untyped]
+
+STRONG_ENOUGH = 3  # zxcvbn scores 0 to 4
+# zxcvbn's cost grows with length; nobody needs more than this to be strong.
+CHECKED_LENGTH = 100
+# Parts of email addresses too common to count as personal.
+NOT_PERSONAL = {"com", "net", "org", "gov", "sch"}
 
 
 def password_hasher() -> PasswordHasher:
@@ -60,3 +74,35 @@ def spend_password_check_time(password: str) -> None:
     hasher = password_hasher()
     with contextlib.suppress(VerificationError):
         hasher.verify(_dummy_hash(hasher), password)
+
+
+def _personal_words(personal: Iterable[str | None]) -> list[str]:
+    """The parts of a name or email address worth looking for in a password (3+ letters)."""
+    words: list[str] = []
+    for text in personal:
+        if not text:
+            continue
+        cleaned = text.strip().lower()
+        words.append(cleaned.partition("@")[0] if "@" in cleaned else cleaned)
+        words.extend(part for part in re.split(r"[^\w]+", cleaned) if len(part) >= 3)
+    return [word for word in words if len(word) >= 3 and word not in NOT_PERSONAL]
+
+
+def password_problem(password: str, personal: Iterable[str | None] = ()) -> str | None:
+    """Why this password is too easy to guess, in the reader's language; None when it is fine.
+
+    ``personal`` is what an attacker would try first: the person's name, email, organisation.
+    """
+    words = _personal_words(personal)
+    lowered = password.lower()
+    message: str
+    if any(word in lowered for word in words):
+        message = gettext("Your password must not contain your name or email address")
+        return message
+    if zxcvbn(password[:CHECKED_LENGTH], user_inputs=words)["score"] < STRONG_ENOUGH:
+        message = gettext(
+            "Choose a password that is harder to guess. Avoid repeated letters, "
+            "single common words and sequences like 12345."
+        )
+        return message
+    return None

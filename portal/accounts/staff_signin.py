@@ -6,13 +6,23 @@ from sqlalchemy import func, select
 
 from portal.accounts.models import Account
 from portal.accounts.passwords import spend_password_check_time
+from portal.accounts.throttle import (
+    Factor,
+    account_attempt,
+    record_failure,
+    refuse_if_locked,
+    unknown_attempt,
+)
 from portal.accounts.totp import matching_counter
 from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.extensions import db
 
 
-def account_for_password(email: str, password: str) -> Account | None:
-    """The active staff or partner account with this email and password, else None."""
+def account_for_password(email: str, password: str, address: str) -> Account | None:
+    """The active staff or partner account with this email and password, else None.
+
+    Raises TooManyAttempts, before checking anything, while the account or address is locked.
+    """
     account = db.session.scalar(
         select(Account).where(
             func.lower(Account.email) == email.strip().lower(),
@@ -20,9 +30,15 @@ def account_for_password(email: str, password: str) -> Account | None:
         )
     )
     if account is None:
+        attempt = unknown_attempt(email, address, Factor.PASSWORD)
+        refuse_if_locked(attempt)
         spend_password_check_time(password)
+        record_failure(attempt)
         return None
+    attempt = account_attempt(account.public_id, address, Factor.PASSWORD)
+    refuse_if_locked(attempt)
     if not account.check_password(password) or not account.active:
+        record_failure(attempt)
         return None
     db.session.commit()  # keeps a rehashed password, if argon2 asked for one
     return account
@@ -35,14 +51,18 @@ def account_by_public_id(public_id: str | None) -> Account | None:
     return db.session.scalar(select(Account).where(Account.public_id == public_id))
 
 
-def confirm_code(account: Account, code: str) -> bool:
-    """Check the authenticator code, refusing replays; records the sign-in when good."""
+def confirm_code(account: Account, code: str, address: str) -> bool:
+    """Check the authenticator code, refusing replays; records the sign-in when good.
+
+    Raises TooManyAttempts, before checking the code, while the account or address is locked.
+    """
     if not account.totp_secret:
         return False
+    attempt = account_attempt(account.public_id, address, Factor.AUTHENTICATOR)
+    refuse_if_locked(attempt)
     counter = matching_counter(account.totp_secret, code, account.totp_last_counter)
     if counter is None:
-        record_audit(None, AuditAction.ACCOUNT_SIGN_IN_CODE_REFUSED, "account", account.public_id)
-        db.session.commit()
+        record_failure(attempt)  # audited there, as account.sign_in_failed
         return False
     account.totp_last_counter = counter
     account.last_signed_in_at = utcnow()

@@ -10,8 +10,16 @@ from portal.accounts import current, family_signin, invitations
 from portal.accounts.codes import CodeCheck
 from portal.accounts.forms import ContinueForm, FamilyPasswordForm, FamilySignInForm, SentCodeForm
 from portal.accounts.models import Account, Invitation
+from portal.accounts.passwords import password_problem
 from portal.accounts.sessions import begin_session, end_session
-from portal.accounts.views.blueprint import FAMILY_HOME, bp, sign_in_limit
+from portal.accounts.throttle import TooManyAttempts
+from portal.accounts.views.blueprint import (
+    FAMILY_HOME,
+    bp,
+    client_address,
+    sign_in_limit,
+    too_many_attempts,
+)
 from portal.core.access import Role, allow, public
 from portal.core.form_errors import show_error
 from portal.core.i18n import LANGUAGES
@@ -47,6 +55,16 @@ def sign_in_family_member(account: Account) -> None:
     begin_session(account)
     family_signin.record_sign_in(account)
     db.session.commit()
+
+
+def _weak_password(form: FamilyPasswordForm, invitation: Invitation) -> bool:
+    """Show why the chosen password is too easy to guess, if it is; True when it is."""
+    problem = password_problem(
+        form.password.data or "", (invitation.display_name, invitation.destination)
+    )
+    if problem:
+        show_error(form.password, problem)
+    return problem is not None
 
 
 def _invitation_in_session() -> Invitation | None:
@@ -90,12 +108,18 @@ def confirm_code() -> str | Response:
         return redirect(url_for("accounts.family_sign_in"))
     form = SentCodeForm()
     if form.validate_on_submit():
-        result, tries = family_signin.confirm_invitation(invitation, (form.code.data or ""))
-        db.session.commit()
-        if result is CodeCheck.ACCEPTED:
-            session[CONFIRMED] = invitation.public_id
-            return redirect(url_for("accounts.family_set_password"))
-        show_error(form.code, code_error(result, tries))
+        try:
+            result, tries = family_signin.confirm_invitation(
+                invitation, (form.code.data or ""), client_address()
+            )
+        except TooManyAttempts:
+            show_error(form.code, too_many_attempts())
+        else:
+            db.session.commit()
+            if result is CodeCheck.ACCEPTED:
+                session[CONFIRMED] = invitation.public_id
+                return redirect(url_for("accounts.family_set_password"))
+            show_error(form.code, code_error(result, tries))
     return render_template(
         "accounts/family/confirm_code.html",
         form=form,
@@ -126,7 +150,7 @@ def family_set_password() -> str | Response:
     if invitation is None or session.get(CONFIRMED) != invitation.public_id:
         return redirect(url_for("accounts.family_sign_in"))
     form = FamilyPasswordForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _weak_password(form, invitation):
         account = invitations.accept_invitation(invitation, (form.password.data or ""))
         db.session.commit()
         sign_in_family_member(account)
@@ -144,9 +168,13 @@ def family_sign_in() -> str | Response:
         return redirect(url_for(FAMILY_HOME))
     form = FamilySignInForm()
     if form.validate_on_submit():
-        account = family_signin.check_password_and_send_code(
-            (form.identifier.data or ""), (form.password.data or "")
-        )
+        try:
+            account = family_signin.check_password_and_send_code(
+                (form.identifier.data or ""), (form.password.data or ""), client_address()
+            )
+        except TooManyAttempts:
+            show_error(form.identifier, too_many_attempts())
+            return render_template("accounts/family/sign_in.html", form=form)
         if account is not None:
             db.session.commit()
             session[PENDING] = account.public_id
@@ -168,12 +196,18 @@ def family_sign_in_code() -> str | Response:
         return redirect(url_for("accounts.family_sign_in"))
     form = SentCodeForm()
     if form.validate_on_submit():
-        result, tries = family_signin.confirm_sign_in_code(account, (form.code.data or ""))
-        db.session.commit()
-        if result is CodeCheck.ACCEPTED:
-            sign_in_family_member(account)
-            return redirect(url_for(FAMILY_HOME))
-        show_error(form.code, code_error(result, tries))
+        try:
+            result, tries = family_signin.confirm_sign_in_code(
+                account, (form.code.data or ""), client_address()
+            )
+        except TooManyAttempts:
+            show_error(form.code, too_many_attempts())
+        else:
+            db.session.commit()
+            if result is CodeCheck.ACCEPTED:
+                sign_in_family_member(account)
+                return redirect(url_for(FAMILY_HOME))
+            show_error(form.code, code_error(result, tries))
     return render_template(
         "accounts/family/sign_in_code.html",
         form=form,

@@ -11,8 +11,10 @@ from werkzeug.wrappers import Response
 from portal.accounts import partner_registration as registering
 from portal.accounts.forms import PartnerCodeForm, PartnerDetailsForm, PartnerPasswordForm
 from portal.accounts.models import PartnerRegistration
+from portal.accounts.passwords import password_problem
+from portal.accounts.throttle import TooManyAttempts
 from portal.accounts.totp import provisioning_uri
-from portal.accounts.views.blueprint import bp
+from portal.accounts.views.blueprint import bp, client_address, too_many_attempts
 from portal.core.access import public
 from portal.core.notify import message_locale
 from portal.core.security import no_store
@@ -84,17 +86,23 @@ def partner_confirm_email(public_id: str) -> str | Response:
         return redirect(url_for("accounts.partner_set_password", public_id=public_id))
     form = PartnerCodeForm()
     if form.validate_on_submit():
-        problem = registering.confirm_email(registration, form.code.data or "")
-        db.session.commit()
-        if problem is None:
-            return redirect(url_for("accounts.partner_set_password", public_id=public_id))
-        form.code.errors = [
-            {
-                "expired": gettext("The code has expired. Start again to get a new code."),
-                "locked": gettext("Too many wrong codes. Start again to get a new code."),
-                "wrong": gettext("The code is not right. Check the email and try again."),
-            }[problem]
-        ]
+        try:
+            problem = registering.confirm_email(
+                registration, form.code.data or "", client_address()
+            )
+        except TooManyAttempts:
+            form.code.errors = [too_many_attempts()]
+        else:
+            db.session.commit()
+            if problem is None:
+                return redirect(url_for("accounts.partner_set_password", public_id=public_id))
+            form.code.errors = [
+                {
+                    "expired": gettext("The code has expired. Start again to get a new code."),
+                    "locked": gettext("Too many wrong codes. Start again to get a new code."),
+                    "wrong": gettext("The code is not right. Check the email and try again."),
+                }[problem]
+            ]
     return render_template(
         "accounts/partner_registration/confirm.html", form=form, email=registration.email
     )
@@ -112,6 +120,11 @@ def partner_set_password(public_id: str) -> str | Response:
         password = form.password.data or ""
         if len(password) < registering.MIN_PASSWORD_LENGTH:
             form.password.errors = [gettext("Password must be 12 characters or more")]
+        elif problem := password_problem(
+            password,
+            (registration.email, registration.display_name, registration.organisation_name),
+        ):
+            form.password.errors = [problem]
         elif password != form.confirm.data:
             form.confirm.errors = [gettext("The passwords do not match")]
         else:

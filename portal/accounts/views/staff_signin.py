@@ -10,7 +10,8 @@ from portal.accounts import current
 from portal.accounts.forms import AuthenticatorCodeForm, SignInForm
 from portal.accounts.sessions import begin_session
 from portal.accounts.staff_signin import account_by_public_id, account_for_password, confirm_code
-from portal.accounts.views.blueprint import bp, sign_in_limit
+from portal.accounts.throttle import TooManyAttempts
+from portal.accounts.views.blueprint import bp, client_address, sign_in_limit, too_many_attempts
 from portal.core.access import STAFF_ROLES, Role, allow, is_safe_redirect, public
 from portal.core.form_errors import show_error
 from portal.core.navigation import navigation_items
@@ -30,7 +31,13 @@ def sign_in() -> str | Response:
         return redirect(url_for("accounts.staff_home"))
     form = SignInForm()
     if form.validate_on_submit():
-        account = account_for_password((form.email.data or ""), (form.password.data or ""))
+        try:
+            account = account_for_password(
+                (form.email.data or ""), (form.password.data or ""), client_address()
+            )
+        except TooManyAttempts:
+            show_error(form.email, too_many_attempts())
+            return render_template("accounts/sign_in.html", form=form)
         if account is None:
             show_error(form.email, _("Enter a correct email address and password"))
         elif not account.totp_secret:
@@ -55,7 +62,12 @@ def sign_in_code() -> str | Response:
         return redirect(url_for("accounts.sign_in"))
     form = AuthenticatorCodeForm()
     if form.validate_on_submit():
-        if confirm_code(account, (form.code.data or "")):
+        try:
+            confirmed = confirm_code(account, (form.code.data or ""), client_address())
+        except TooManyAttempts:
+            show_error(form.code, too_many_attempts())
+            return render_template("accounts/sign_in_code.html", form=form)
+        if confirmed:
             next_path = session.get(AFTER_SIGN_IN)
             begin_session(account)
             db.session.commit()
