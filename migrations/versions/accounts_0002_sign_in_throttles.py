@@ -1,14 +1,14 @@
 """Sign-in throttles: failed attempts counted per account and per address, shared by workers.
 
-Revision ID: accounts_0001
-Revises: core_0002
+Revision ID: accounts_0002
+Revises: accounts_0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "accounts_0001"
-down_revision = "core_0002"
+revision = "accounts_0002"
+down_revision = "accounts_0001"
 branch_labels = None
 depends_on = None
 
