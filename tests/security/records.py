@@ -6,6 +6,7 @@ Built with the factories the feature tests already use (plans, referrals, co-pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,9 +16,11 @@ from portal.accounts.models import Account, Organisation, Team
 from portal.coproduction.models import EntryStatus, Survey, SurveyResponse
 from portal.coproduction.sensemaking import EntryDraft, create_theme, publish_you_said_we_did
 from portal.core.access import Role
+from portal.core.notify import OutboxMessage
 from portal.extensions import db
 from portal.plans.body import load_body
 from portal.plans.comments import add_comment
+from portal.plans.families import invite_to_family
 from portal.plans.models import Family
 from portal.plans.service import latest_published, save_draft, start_draft
 from portal.publishing.directory import default_directory
@@ -90,7 +93,7 @@ class World:
     family: dict[str, FamilyRecords]
     partner: dict[str, PartnerRecords]
     survey: dict[str, SurveyRecords]
-    invitation_token: str = "no-such-invitation"
+    invitation_token: str  # the secret in the link an invited family member is sent
 
 
 def _move_to_team(account: Account, team_id: int) -> None:
@@ -137,6 +140,22 @@ def _family(lead: Account, member: Account, name: str, lcpp: Account | None) -> 
     save_draft(lead_row, draft, load_body(body))
     db.session.commit()
     return records
+
+
+def _invitation(lead: Account, family_public_id: str) -> str:
+    """Invite someone to family A's plan; the token from the link in the message they are sent."""
+    family = db.session.scalar(db.select(Family).where(Family.public_id == family_public_id))
+    invite_to_family(
+        db.session.get(Account, lead.id), family, display_name="Nan", contact="nan@example.com"
+    )
+    message = db.session.scalar(
+        db.select(OutboxMessage)
+        .where(OutboxMessage.recipient == "nan@example.com")
+        .order_by(OutboxMessage.id.desc())
+    )
+    match = re.search(r"/my-plan/invitation/([\w-]+)", message.body)
+    assert match, message.body
+    return match.group(1)
 
 
 def _referrals(partner: Account) -> PartnerRecords:
@@ -201,13 +220,14 @@ def build_world(app: Flask, make_account: Callable[..., Account]) -> World:
             "A": _family(made["lead_practitioner"], made["family"], "Family A", made["lcpp"]),
             "B": _family(made["lead_b"], made["family_b"], "Family B", None),
         }
+        token = _invitation(made["lead_practitioner"], families["A"].public_id)
         partners = {"A": _referrals(made["partner"]), "B": _referrals(made["partner_b"])}
         surveys = {
             "A": _survey(app, made["participation"], "matrix-a"),
             "B": _survey(app, made["participation"], "matrix-b"),
         }
         db.session.remove()
-    return World(made, families, partners, surveys)
+    return World(made, families, partners, surveys, token)
 
 
 def url_values(

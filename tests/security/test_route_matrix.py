@@ -206,11 +206,10 @@ EXPECTED: dict[str, dict[str | None, str]] = {
 
 # --- walking ------------------------------------------------------------------------------------
 
-# Public steps whose id only means something to one session or one email: anyone else's, like the
-# made-up one here, is a 404 (the same rule as another's record). And the API's own 404 route.
+# A partner's registration id only means something to the session that started it: anyone
+# else's, like the made-up one here, is a 404 (the rule for another's record). And the API's 404.
 PUBLIC_NOT_FOUND = {
     "oruk.not_found",
-    "accounts.accept_invitation",
     "accounts.partner_confirm_email",
     "accounts.partner_set_password",
     "accounts.partner_set_up_authenticator",
