@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Regexp
 
+from portal.core.password_input import TranslatedPasswordInput
 from portal.core.typed_forms import FlaskForm
 
 
@@ -33,7 +34,7 @@ class SignInForm(AccountsForm):
     )
     password = PasswordField(
         _l("Password"),
-        widget=GovPasswordInput(),
+        widget=TranslatedPasswordInput(),
         validators=[
             InputRequired(message=_l("Enter your password")),
             Length(max=200, message=_l("Password must be 200 characters or fewer")),
@@ -81,7 +82,7 @@ class FamilySignInForm(AccountsForm):
     )
     password = PasswordField(
         _l("Password"),
-        widget=GovPasswordInput(),
+        widget=TranslatedPasswordInput(),
         validators=[DataRequired(message=_l("Enter your password"))],
     )
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
@@ -105,7 +106,7 @@ class FamilyPasswordForm(AccountsForm):
     password = PasswordField(
         _l("Password"),
         description=_l("At least 10 characters. Three short words you will remember work well."),
-        widget=GovPasswordInput(),
+        widget=TranslatedPasswordInput(),
         validators=[
             DataRequired(message=_l("Enter a password")),
             Length(min=10, max=200, message=_l("Your password must be at least 10 characters")),
@@ -113,7 +114,7 @@ class FamilyPasswordForm(AccountsForm):
     )
     confirm = PasswordField(
         _l("Type your password again"),
-        widget=GovPasswordInput(),
+        widget=TranslatedPasswordInput(),
         validators=[EqualTo("password", message=_l("The two passwords are not the same"))],
     )
     submit = SubmitField(_l("Save password"), widget=GovSubmitInput())
@@ -156,7 +157,7 @@ class PartnerPasswordForm(AccountsForm):
     password = PasswordField(
         _l("Create a password"),
         description=_l("At least 12 characters. A few words together is easy to remember."),
-        widget=GovPasswordInput(),
+        widget=TranslatedPasswordInput(),
     )
-    confirm = PasswordField(_l("Type the password again"), widget=GovPasswordInput())
+    confirm = PasswordField(_l("Type the password again"), widget=TranslatedPasswordInput())
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
