@@ -144,3 +144,17 @@ def test_bad_input_is_not_called_an_outage(app, client, sign_in, make_account, p
     response = post_form(client, "/practitioners/families/new", {"name": "x" * 201})
     assert response.status_code == 200
     assert "Try again in a minute" not in response.get_data(as_text=True)
+
+
+@pytest.mark.real_commits
+@pytest.mark.both_databases
+def test_a_stale_form_token_page_renders_for_a_signed_in_person(
+    app, make_account, unreachable_app, page_check
+):
+    member = make_account([Role.FAMILY], kind="family")
+    client = app.test_client()
+    sign_in_family(client, member, TEST_PASSWORD)
+    broken = during_outage(unreachable_app, client)
+    response = broken.post("/page-feedback", data={"feedback_useful": "yes"})
+    assert response.status_code == 400
+    assert page_check(response).h1.get_text(strip=True) == "Sorry, your form could not be sent"
