@@ -1,9 +1,16 @@
-"""Refuse to serve a database whose schema is behind the code."""
+"""Refuse to serve a database whose schema is behind the code, but start while it is away.
+
+A worker that starts (or restarts) while PostgreSQL is down must still boot: it answers 503
+"try again" pages (portal/core/outage.py) and /healthz says the database is unreachable, and it
+serves again as soon as the database is back. A database that answers but is behind the code
+is a release mistake, not an outage: that still stops the start with the command to run.
+"""
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask
 from flask_migrate import Migrate
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from portal.extensions import db
 
@@ -28,4 +35,14 @@ def ensure_database_is_migrated(app: Flask) -> None:
             "The database is not up to date "
             f"(it is at {sorted(current) or 'no migration'}, the code needs {sorted(heads)}). "
             "Run `make migrate` (or `flask --app portal db upgrade`) and start again."
+        )
+
+
+def check_migrations_at_start(app: Flask) -> None:
+    """Refuse an unmigrated database; when it cannot be reached, log it and start anyway."""
+    try:
+        ensure_database_is_migrated(app)
+    except (OperationalError, InterfaceError, DisconnectionError) as error:
+        app.logger.warning(
+            "Database unreachable at start; serving 503 pages until it answers: %s", error
         )
