@@ -150,7 +150,7 @@ def test_a_nul_in_page_feedback_is_stored_without_it(app, client) -> None:
             "feedback_missing": "Opening\x00times",
         },
     )
-    assert response.status_code in (200, 302, 303)
+    assert response.status_code == 302
     with app.app_context():
         stored = db.session.scalars(select(PageFeedback)).all()
     assert [row.missing for row in stored] == ["Openingtimes"]
