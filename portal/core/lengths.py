@@ -27,3 +27,17 @@ class MaxLength(Length):
                     max=self.max,
                 )
             )
+
+
+class MaxLineLength:
+    """Each line of a text area (one name per line) fits the column it is stored in."""
+
+    def __init__(self, max: int) -> None:
+        self.max = max
+
+    def __call__(self, form: BaseForm, field: Field) -> None:
+        lines = (field.data or "").splitlines()
+        if any(len(line.strip()) > self.max for line in lines):
+            raise ValidationError(
+                gettext("Each name must be %(max)s characters or fewer", max=self.max)
+            )

@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, InputRequired, Optional, Regexp
 
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
-from portal.core.lengths import MaxLength
+from portal.core.lengths import MaxLength, MaxLineLength
 from portal.plans.body import MAX_SHORT, MAX_TEXT
 
 
@@ -62,13 +62,17 @@ class FamilyForm(FlaskForm):
             "like: Amira Haddad, 27/3/2017"
         ),
         widget=GovTextArea(),
-        validators=[DataRequired(message=_l("Enter at least one child's name")), MaxLength(2000)],
+        validators=[
+            DataRequired(message=_l("Enter at least one child's name")),
+            MaxLength(2000),
+            MaxLineLength(MAX_SHORT),
+        ],
     )
     adults = StringField(
         _l("Parents and carers"),
         description=_l("Put each name on a new line"),
         widget=GovTextArea(),
-        validators=[Optional(), MaxLength(2000)],
+        validators=[Optional(), MaxLength(2000), MaxLineLength(MAX_SHORT)],
     )
     preferred_language = SelectField(
         _l("The family's preferred language"),

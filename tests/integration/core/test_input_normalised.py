@@ -154,3 +154,30 @@ def test_a_nul_in_page_feedback_is_stored_without_it(app, client) -> None:
     with app.app_context():
         stored = db.session.scalars(select(PageFeedback)).all()
     assert [row.missing for row in stored] == ["Openingtimes"]
+
+
+@pytest.mark.parametrize(
+    ("children", "message"),
+    [
+        ("C" * 201, "Each name must be 200 characters or fewer"),
+        ("Amira Haddad, 99999999999999999999/3/2017", "Enter each date of birth after a comma"),
+    ],
+)
+def test_the_children_box_checks_each_line(
+    app, client, sign_in, make_account, page_check, children: str, message: str
+):
+    sign_in(client, make_account([Role.LEAD_PRACTITIONER]))
+    response = post_form(
+        client,
+        "/practitioners/families/new",
+        {
+            "name": "The Haddad family",
+            "children": children,
+            "preferred_language": "en",
+            "interpreter_needed": "no",
+        },
+    )
+    assert response.status_code == 200
+    assert message in page_check(response).select_one(".govuk-error-summary").get_text()
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Family)) == 0
