@@ -26,6 +26,8 @@ RETRY_AFTER_SECONDS = 30
 # Never written back into a page: the form's token is fresh on the page, and secrets stay secret.
 KEPT_OUT = frozenset({"csrf_token", "code", "credential"})
 SECRET_WORDS = ("password", "secret", "token")
+# Sent back, but not shown as "your answer": the name of the button that was pressed.
+BUTTONS = frozenset({"action", "submit"})
 
 
 def is_kept(name: str) -> bool:
@@ -70,7 +72,7 @@ def try_again_context() -> dict[str, Any]:
     typed = typed_fields() if request.method == "POST" else []
     return {
         "typed": typed,
-        "shown": [value for name, value in typed if value.strip() and name != "action"],
+        "shown": [value for name, value in typed if value.strip() and name not in BUTTONS],
         "retry_url": request.full_path.rstrip("?") if request.query_string else request.path,
         "is_post": request.method == "POST",
         "in_conversation": request.blueprint == "referrals",
