@@ -19,17 +19,33 @@ class DatabaseNotMigratedError(RuntimeError):
     """The database schema is not at the code's migration head."""
 
 
+def code_heads(app: Flask) -> set[str]:
+    """The migration heads the code needs (read from migrations/ once per app)."""
+    if "migration_heads" not in app.extensions:
+        migrate: Migrate = app.extensions["migrate"].migrate
+        with app.app_context():
+            # Flask-Migrate's Config subclasses Alembic's, which types-Flask-Migrate cannot express.
+            config = migrate.get_config()
+            script = ScriptDirectory.from_config(config)  # type: ignore[arg-type]
+            app.extensions["migration_heads"] = set(script.get_heads())
+    heads: set[str] = app.extensions["migration_heads"]
+    return heads
+
+
+def schema_is_current(app: Flask) -> bool:
+    """True when the database is at the code's migration head (raises when it is away)."""
+    with app.app_context(), db.engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == code_heads(app)
+
+
 def ensure_database_is_migrated(app: Flask) -> None:
     """Raise with the command to run when the database is not at the latest migration."""
     if not app.config.get("CHECK_MIGRATIONS", True):
         return
-    migrate: Migrate = app.extensions["migrate"].migrate
-    with app.app_context():
-        # Flask-Migrate's Config subclasses Alembic's, which types-Flask-Migrate cannot express.
-        config = migrate.get_config()
-        heads = set(ScriptDirectory.from_config(config).get_heads())  # type: ignore[arg-type]
-        with db.engine.connect() as connection:
-            current = set(MigrationContext.configure(connection).get_current_heads())
+    heads = code_heads(app)
+    with app.app_context(), db.engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
     if current != heads:
         raise DatabaseNotMigratedError(
             "The database is not up to date "
