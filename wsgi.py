@@ -1,7 +1,11 @@
-"""The WSGI entry point: gunicorn 'wsgi:app'. Refuses to start on an unmigrated database."""
+"""The WSGI entry point: gunicorn 'wsgi:app'.
+
+Refuses to start on an unmigrated database, but starts while the database is unreachable (a
+worker restarting during an outage must not stop the whole server): see portal/core/migrations.py.
+"""
 
 from portal import create_app
-from portal.core.migrations import ensure_database_is_migrated
+from portal.core.migrations import check_migrations_at_start
 
 app = create_app()
-ensure_database_is_migrated(app)
+check_migrations_at_start(app)

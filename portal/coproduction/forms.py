@@ -25,13 +25,14 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Optional
 
 from portal.coproduction.definition import Audience, QuestionKind
 from portal.coproduction.labels import AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS
 from portal.coproduction.models import Answer, Theme
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
+from portal.core.lengths import MaxLength
 from portal.core.typed_forms import FlaskForm, GovDateInput
 
 
@@ -73,19 +74,19 @@ class SurveyDetailsForm(FlaskForm):
     title = StringField(
         _l("Survey title"),
         widget=GovTextInput(),
-        validators=[InputRequired(_l("Enter a title")), Length(max=120)],
+        validators=[InputRequired(_l("Enter a title")), MaxLength(120)],
     )
     purpose = TextAreaField(
         _l("What the survey is for"),
         description=_l("Respondents read this first. Say what you will do with their answers."),
         widget=GovTextArea(),
-        validators=[InputRequired(_l("Enter what the survey is for")), Length(max=600)],
+        validators=[InputRequired(_l("Enter what the survey is for")), MaxLength(600)],
     )
     slug = StringField(
         _l("Web address"),
         description=_l("Small letters, numbers and hyphens, for example youth-club-2027"),
         widget=GovTextInput(),
-        validators=[InputRequired(_l("Enter a web address")), Length(max=60)],
+        validators=[InputRequired(_l("Enter a web address")), MaxLength(60)],
     )
     audience = RadioField(
         _l("Who is it for?"),
@@ -123,16 +124,16 @@ class QuestionForm(FlaskForm):
     text = StringField(
         _l("Question"),
         widget=GovTextInput(),
-        validators=[InputRequired(_l("Enter the question")), Length(max=300)],
+        validators=[InputRequired(_l("Enter the question")), MaxLength(300)],
     )
     hint = StringField(
-        _l("Hint (optional)"), widget=GovTextInput(), validators=[Optional(), Length(max=300)]
+        _l("Hint (optional)"), widget=GovTextInput(), validators=[Optional(), MaxLength(300)]
     )
     options = TextAreaField(
         _l("Answers to choose from"),
         description=_l("Only for choice questions. Put each answer on its own line."),
         widget=GovTextArea(),
-        validators=[Optional(), Length(max=2000)],
+        validators=[Optional(), MaxLength(2000)],
     )
     required = BooleanField(_l("People must answer this question"), widget=GovCheckboxInput())
     equality = BooleanField(
@@ -154,7 +155,7 @@ class SafetyWordsForm(FlaskForm):
             "One on each line. End a word with * to match any ending, for example abus*."
         ),
         widget=GovTextArea(),
-        validators=[Length(max=20000)],
+        validators=[MaxLength(20000)],
     )
     submit = SubmitField(_l("Save the list"), widget=GovSubmitInput())
 
@@ -165,7 +166,7 @@ class ThemeForm(FlaskForm):
     name = StringField(
         _l("Theme name"),
         widget=GovTextInput(),
-        validators=[InputRequired(_l("Enter a name for the theme")), Length(max=80)],
+        validators=[InputRequired(_l("Enter a name for the theme")), MaxLength(80)],
     )
     submit = SubmitField(_l("Save theme"), widget=GovSubmitInput())
 
@@ -187,13 +188,13 @@ class YouSaidWeDidForm(FlaskForm):
         _l("You said"),
         description=_l("What people told you, in words the survey's audience will understand."),
         widget=GovTextArea(),
-        validators=[InputRequired(_l("Enter what people said")), Length(max=1000)],
+        validators=[InputRequired(_l("Enter what people said")), MaxLength(1000)],
     )
     we_did = TextAreaField(
         _l("We did"),
         description=_l("What changed, or what will change."),
         widget=GovTextArea(),
-        validators=[InputRequired(_l("Enter what you did")), Length(max=1000)],
+        validators=[InputRequired(_l("Enter what you did")), MaxLength(1000)],
     )
     status = RadioField(
         _l("Status"),
@@ -222,13 +223,13 @@ class StatusForm(FlaskForm):
 class PageFeedbackForm(FlaskForm):
     """Is this page useful? Stored with no personal data."""
 
-    feedback_page = StringField(validators=[InputRequired(), Length(max=2000)])
+    feedback_page = StringField(validators=[InputRequired(), MaxLength(300)])
     feedback_useful = StringField(validators=[Optional()])
     feedback_missing = TextAreaField(
         _l("What was missing or wrong?"),
         description=_l("Do not write your name or anything that could identify you."),
         widget=GovTextArea(),
-        validators=[Optional(), Length(max=1000)],
+        validators=[Optional(), MaxLength(1000)],
     )
 
 
@@ -246,7 +247,7 @@ def tag_form(text_answers: list[Answer], themes: list[Theme], *, is_post: bool) 
         attributes[f"new_{answer.public_id}"] = StringField(
             gettext("New theme (optional)"),
             widget=GovTextInput(),
-            validators=[Optional(), Length(max=80)],
+            validators=[Optional(), MaxLength(80)],
         )
     attributes["submit"] = SubmitField(gettext("Save themes"), widget=GovSubmitInput())
     saved = {f"themes_{a.public_id}": [t.public_id for t in a.themes] for a in text_answers}

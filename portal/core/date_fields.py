@@ -1,4 +1,4 @@
-"""A date typed in GOV.UK's three boxes, safe against a form posted with other than three parts."""
+"""A date typed in GOV.UK's three boxes: wrong part counts and impossible numbers ask again."""
 
 from __future__ import annotations
 
@@ -29,7 +29,11 @@ class DayMonthYearField(DateField):
             self.data = None
             self.wrong_parts = bool("".join(valuelist).strip())
             return
-        super().process_formdata(valuelist)
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            # Not a date at all (letters, day 32, a day of 99999999999999999999): ask the same way.
+            raise ValueError(str(WRONG_PARTS)) from None
 
     def post_validate(self, form: BaseForm, validation_stopped: bool) -> None:
         # After the chain, so Optional (which looks only at the first box) cannot hide it.

@@ -16,10 +16,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import DateField, RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Optional, Regexp
 
 from portal.core.date_fields import DayMonthYearField
 from portal.core.i18n import LANGUAGES
+from portal.core.lengths import MaxLength, MaxLineLength
 from portal.plans.body import MAX_SHORT, MAX_TEXT
 
 
@@ -52,7 +53,7 @@ class FamilyForm(FlaskForm):
         _l("Family name"),
         description=_l("How the family will be named on your list, for example the Okafor family"),
         widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter a family name")), Length(max=MAX_SHORT)],
+        validators=[DataRequired(message=_l("Enter a family name")), MaxLength(MAX_SHORT)],
     )
     children = StringField(
         _l("Children's names"),
@@ -61,13 +62,17 @@ class FamilyForm(FlaskForm):
             "like: Amira Haddad, 27/3/2017"
         ),
         widget=GovTextArea(),
-        validators=[DataRequired(message=_l("Enter at least one child's name")), Length(max=2000)],
+        validators=[
+            DataRequired(message=_l("Enter at least one child's name")),
+            MaxLength(2000),
+            MaxLineLength(MAX_SHORT),
+        ],
     )
     adults = StringField(
         _l("Parents and carers"),
         description=_l("Put each name on a new line"),
         widget=GovTextArea(),
-        validators=[Optional(), Length(max=2000)],
+        validators=[Optional(), MaxLength(2000), MaxLineLength(MAX_SHORT)],
     )
     preferred_language = SelectField(
         _l("The family's preferred language"),
@@ -91,7 +96,7 @@ class InviteForm(FlaskForm):
     display_name = StringField(
         _l("Their name"),
         widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter their name")), Length(max=MAX_SHORT)],
+        validators=[DataRequired(message=_l("Enter their name")), MaxLength(MAX_SHORT)],
     )
     contact = StringField(
         _l("Email address or mobile number"),
@@ -115,7 +120,7 @@ class TextSectionForm(FlaskForm):
     """One text part of the plan."""
 
     text = StringField(
-        _l("Text"), widget=GovTextArea(), validators=[Optional(), Length(max=MAX_TEXT)]
+        _l("Text"), widget=GovTextArea(), validators=[Optional(), MaxLength(MAX_TEXT)]
     )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
 
@@ -150,7 +155,7 @@ class MeetingForm(FlaskForm):
         _l("What the meeting is"),
         description=_l("For example, review meeting at the family hub"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=MAX_SHORT)],
+        validators=[Optional(), MaxLength(MAX_SHORT)],
     )
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
 
@@ -162,7 +167,7 @@ class GoalForm(FlaskForm):
         _l("Goal"),
         description=_l("Write it the way the family would say it"),
         widget=GovTextArea(),
-        validators=[DataRequired(message=_l("Enter the goal")), Length(max=MAX_TEXT)],
+        validators=[DataRequired(message=_l("Enter the goal")), MaxLength(MAX_TEXT)],
     )
     submit = SubmitField(_l("Save goal"), widget=GovSubmitInput())
 
@@ -181,14 +186,14 @@ class ActionForm(FlaskForm):
     who = StringField(
         _l("Who will do it"),
         widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter who will do it")), Length(max=MAX_SHORT)],
+        validators=[DataRequired(message=_l("Enter who will do it")), MaxLength(MAX_SHORT)],
     )
     what = StringField(
         _l("What they will do"),
         widget=GovTextArea(),
         validators=[
             DataRequired(message=_l("Enter what they will do")),
-            Length(max=MAX_TEXT),
+            MaxLength(MAX_TEXT),
         ],
     )
     by_when = _date(_l("Done by"))
@@ -207,18 +212,18 @@ class PersonForm(FlaskForm):
     name = StringField(
         _l("Name"),
         widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter their name")), Length(max=MAX_SHORT)],
+        validators=[DataRequired(message=_l("Enter their name")), MaxLength(MAX_SHORT)],
     )
     role = StringField(
         _l("Job or role"),
         description=_l("For example, school nurse"),
         widget=GovTextInput(),
-        validators=[DataRequired(message=_l("Enter their job or role")), Length(max=MAX_SHORT)],
+        validators=[DataRequired(message=_l("Enter their job or role")), MaxLength(MAX_SHORT)],
     )
     contact = StringField(
         _l("Phone number or email address"),
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=MAX_SHORT)],
+        validators=[Optional(), MaxLength(MAX_SHORT)],
     )
     submit = SubmitField(_l("Add person"), widget=GovSubmitInput())
 
@@ -232,7 +237,7 @@ class PublishForm(FlaskForm):
         widget=GovTextArea(),
         validators=[
             DataRequired(message=_l("Enter a short note saying what changed")),
-            Length(max=1000),
+            MaxLength(1000),
         ],
     )
     submit = SubmitField(_l("Publish this version"), widget=GovSubmitInput())
@@ -250,7 +255,7 @@ class ReplyForm(FlaskForm):
     reply = StringField(
         _l("Your answer"),
         widget=GovTextArea(),
-        validators=[DataRequired(message=_l("Enter your answer")), Length(max=MAX_TEXT)],
+        validators=[DataRequired(message=_l("Enter your answer")), MaxLength(MAX_TEXT)],
     )
     submit = SubmitField(_l("Send answer"), widget=GovSubmitInput())
 
@@ -267,6 +272,6 @@ class CommentForm(FlaskForm):
     text = StringField(
         _l("What you want to say"),
         widget=GovTextArea(),
-        validators=[DataRequired(message=_l("Write what you want to say")), Length(max=MAX_TEXT)],
+        validators=[DataRequired(message=_l("Write what you want to say")), MaxLength(MAX_TEXT)],
     )
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())

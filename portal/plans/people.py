@@ -21,7 +21,7 @@ def parse_child_line(line: str, today: date) -> tuple[str, date | None]:
     try:
         day, month, year = (int(part) for part in parts)
         born = date(year, month, day)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:  # OverflowError: a day of 99999999999999999999
         raise ChildLineInvalid(line) from error
     if not name.strip() or born > today or born.year < today.year - 25:
         raise ChildLineInvalid(line)

@@ -249,7 +249,7 @@ def _parse_fields(check: _Checker, node: MarkedMap) -> tuple[PersonField, ...]:
     fields: list[PersonField] = []
     for item, line in check.items(node, "fields", "'fields'"):
         item = check.mapping(item, "a person field", line)
-        allowed = frozenset({"id", "type", "label", "hint", "required", "error"})
+        allowed = frozenset({"id", "type", "label", "hint", "required", "error", "max_length"})
         check.known_keys(item, allowed, "a person field")
         field_id = check.ident(item, "id")
         if field_id == "id" or any(f.id == field_id for f in fields):
@@ -265,6 +265,7 @@ def _parse_fields(check: _Checker, node: MarkedMap) -> tuple[PersonField, ...]:
                 hint=check.text(item, "hint", required=False),
                 required=check.flag(item, "required", True),
                 error=check.text(item, "error", required=False),
+                max_length=check.number(item, "max_length", None),
             )
         )
     return tuple(fields)

@@ -56,6 +56,7 @@ class PersonField:
     hint: str | None = None
     required: bool = True
     error: str | None = None
+    max_length: int | None = None  # names: the stored name keys are String(100)
 
 
 @dataclass(frozen=True)

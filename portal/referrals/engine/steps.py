@@ -79,7 +79,7 @@ def parse_date_parts(
         if year < 1900 or len(parts["year"]) != 4:
             raise ValueError
         when = date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # a day of 99999999999999999999 overflows
         return None, Problem(_("Date must be a real date, like 27 3 2019"))
     if past_only and when > today:
         return None, Problem(_("Date must be today or in the past"))
@@ -125,8 +125,9 @@ def _parse_person_field(
     text = _clean_text(raw.get(person_field.id))
     if not text and person_field.required:
         return None, Problem(person_field.error or _("Enter an answer"))
-    if len(text) > TEXT_MAX:
-        return None, Problem(_("Answer must be %(max)s characters or fewer"), {"max": TEXT_MAX})
+    limit = person_field.max_length or TEXT_MAX
+    if len(text) > limit:
+        return None, Problem(_("Answer must be %(max)s characters or fewer"), {"max": limit})
     return text, None
 
 

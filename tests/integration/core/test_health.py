@@ -28,3 +28,10 @@ def test_unreachable_database(tmp_path: Path) -> None:
 
 def test_health_is_public_and_uncached_for_signed_in(app: Flask, client: FlaskClient) -> None:
     assert client.get("/healthz").headers.get("Cache-Control") is None
+
+
+def test_an_unmigrated_database_is_reported(tmp_path: Path) -> None:
+    app = create_app(config_for_tests(f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path))
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json == {"status": "unavailable", "database": "not migrated"}

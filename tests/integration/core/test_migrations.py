@@ -1,5 +1,8 @@
 """The app refuses an unmigrated database and names the command to run."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,6 +10,7 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 
 from portal import create_app
+from portal.config import PROJECT_ROOT
 from portal.core.migrations import DatabaseNotMigratedError, ensure_database_is_migrated
 from tests.conftest import config_for_tests
 
@@ -43,3 +47,28 @@ def test_wsgi_module_refuses_to_start(tmp_path: Path, monkeypatch: pytest.Monkey
     sys.modules.pop("wsgi", None)
     with pytest.raises(DatabaseNotMigratedError, match="flask --app portal db upgrade"):
         importlib.import_module("wsgi")
+
+
+def test_wsgi_module_starts_while_the_database_is_unreachable(tmp_path: Path) -> None:
+    """A worker (re)starting during an outage boots, and its health check says what is wrong."""
+    script = (
+        "import wsgi\n"
+        "response = wsgi.app.test_client().get('/healthz')\n"
+        "print(response.status_code, response.get_json()['database'])\n"
+    )
+    environment = {
+        **os.environ,
+        "DATABASE_URL": "postgresql://postgres@127.0.0.1:5999/ff_nothing",
+        "SECRET_KEY": "x",
+    }
+    finished = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.strip().splitlines()[-1] == "503 unreachable"

@@ -1,13 +1,16 @@
-"""Odd input gets a clear answer, never a 500: NUL bytes, date parts, deep JSON, double taps."""
+"""Odd input gets a clear answer, never a 500: NUL bytes, date parts, deep JSON, double taps.
+
+A NUL typed into a form is removed instead (tests/integration/core/test_input_normalised.py).
+"""
 
 from __future__ import annotations
 
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from portal.coproduction.models import Answer, PageFeedback, SurveyResponse
+from portal.coproduction.models import Answer, SurveyResponse
 from portal.core.access import Role
 from portal.extensions import db
 from portal.plans.body import load_body
@@ -38,23 +41,6 @@ def test_the_400_page_is_in_the_readers_language(client, page_check) -> None:
 
 def test_a_nul_byte_in_a_query_is_a_400_page(client) -> None:
     assert client.get("/search?q=kin%00ship").status_code == 400
-
-
-def test_a_nul_byte_in_page_feedback_stores_nothing(app, client, page_check) -> None:
-    token = csrf_token_from(client.get("/you-said-we-did"))
-    response = client.post(
-        "/page-feedback",
-        data={
-            "csrf_token": token,
-            "feedback_page": "/you-said-we-did",
-            "feedback_useful": "no",
-            "feedback_missing": "Opening\x00times",
-        },
-    )
-    assert response.status_code == 400
-    assert page_check(response).h1.get_text(strip=True) == PROBLEM
-    with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(PageFeedback)) == 0
 
 
 @pytest.fixture
