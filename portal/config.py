@@ -75,13 +75,11 @@ def settings_from_environment() -> dict:
         "WTF_CSRF_SSL_STRICT": _flag("WTF_CSRF_SSL_STRICT", True),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
-        # Redis away: count in this worker's memory meanwhile, and never turn a POST into a 500.
+        # Redis away: count in this worker's memory meanwhile, and never turn a POST into a 500;
+        # sign-in stays guarded by the throttle's database counts (portal/accounts/throttle.py).
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,
         "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per 15 minutes"),
-        # A rate-limit store that does not answer lets requests through rather than failing
-        # every page it guards; sign-in stays guarded by the throttle's database counts.
-        "RATELIMIT_SWALLOW_ERRORS": True,
         # Failed sign-ins, counted across workers (portal/accounts/throttle.py): 5 failures for
         # one account in 15 minutes, or 20 from one address, lock it for 15 minutes. That is at
         # most 5 guesses at one account's password or codes per 15 minutes, whatever the address.
