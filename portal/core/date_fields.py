@@ -22,7 +22,13 @@ class DayMonthYearField(DateField):
         self.wrong_parts = False
 
     def process_formdata(self, valuelist: list[str]) -> None:
-        self.wrong_parts = bool(valuelist) and len(valuelist) != DATE_PARTS
+        if not valuelist:
+            # A POST without the boxes at all (a script, an old page): three empty boxes, no date.
+            self.raw_data = [""] * DATE_PARTS
+            self.data = None
+            self.wrong_parts = False
+            return
+        self.wrong_parts = len(valuelist) != DATE_PARTS
         if self.wrong_parts:
             # The widget shows raw_data as exactly three boxes: keep what fits, store no date.
             self.raw_data = [*valuelist, "", "", ""][:DATE_PARTS]

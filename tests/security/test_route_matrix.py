@@ -220,13 +220,11 @@ EMPTY_POST_IS_400 = {
     "accounts.passkey_sign_in_verify",
     "accounts.passkey_register_verify",
 }
-# What a browser always sends with these forms besides the token. Without it both crash today, and
-# that is not what this test is about (see the report on branch `matrix`): an action's date
-# boxes posted absent give a 500 (portal/core/date_fields.py, DayMonthYearField with no parts),
-# and an empty question to the referrer renders an error summary without "Error:" in the title
+# What a browser always sends with these forms besides the token. Without it the page fails the
+# page checks today, and that is not what this test is about: an empty question to the referrer
+# renders an error summary without "Error:" in the title
 # (portal/referrals/views/front_door.py, _page passes the decision form as `form`).
 BROWSER_FIELDS = {
-    "plans.edit_action": {"by_when": ["", "", ""]},
     "referrals.ask": {"ask-body": "Is mum aware of the referral?"},
 }
 
