@@ -16,9 +16,16 @@ from portal.extensions import db
 from portal.plans.comments import add_comment
 from portal.plans.models import Family, PlanComment, PlanVersion, PlanVersionStatus
 from portal.plans.service import current_draft, start_draft
+from portal.plans.views import family as family_views
+from portal.plans.views import practitioner as practitioner_views
 from tests.conftest import TEST_PASSWORD, csrf_token_from
 from tests.integration.plans.plan_factories import add_member, family_with_plan, sign_in_family
-from tests.integration.referrals.test_races import at_once, count, needs_concurrent_writers
+from tests.integration.referrals.test_races import (
+    at_once,
+    count,
+    meet_before,
+    needs_concurrent_writers,
+)
 
 pytestmark = [pytest.mark.both_databases, pytest.mark.real_commits]
 
@@ -56,8 +63,11 @@ def staff_clients(app, sign_in, *accounts):
     return clients
 
 
-def test_a_comment_form_sent_twice_at_once_is_stored_once(app, a_family, page_check) -> None:
+def test_a_comment_form_sent_twice_at_once_is_stored_once(
+    app, a_family, page_check, monkeypatch
+) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, family_views, "add_comment")
     _, _, member = a_family
     first, second = family_clients(app, member)
     page = first.get("/my-plan/views").get_data(as_text=True)
@@ -108,9 +118,10 @@ def test_a_comment_form_sent_again_later_is_stored_once(app, a_family, page_chec
 
 
 def test_two_answers_to_one_comment_at_once_keep_the_first(
-    app, a_family, make_account, sign_in, page_check
+    app, a_family, make_account, sign_in, page_check, monkeypatch
 ) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, practitioner_views, "reply_to_comment")
     family_id, lead, member = a_family
     with app.app_context():
         family = db.session.scalar(select(Family).where(Family.public_id == family_id))
@@ -146,8 +157,9 @@ def test_two_answers_to_one_comment_at_once_keep_the_first(
     assert later.select("form textarea") == []
 
 
-def test_two_clicks_on_new_version_start_one_draft(app, a_family, sign_in) -> None:
+def test_two_clicks_on_new_version_start_one_draft(app, a_family, sign_in, monkeypatch) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, practitioner_views, "start_draft")
     family_id, lead, _ = a_family
     desks = staff_clients(app, sign_in, lead, lead)
     editor = f"/practitioners/families/{family_id}/plan"
@@ -168,9 +180,10 @@ def test_two_clicks_on_new_version_start_one_draft(app, a_family, sign_in) -> No
 
 
 def test_two_clicks_on_publish_publish_once_and_tell_the_family_once(
-    app, a_family, sign_in, page_check
+    app, a_family, sign_in, page_check, monkeypatch
 ) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, practitioner_views, "publish_and_tell")
     family_id, lead, member = a_family
     with app.app_context():
         family = db.session.scalar(select(Family).where(Family.public_id == family_id))

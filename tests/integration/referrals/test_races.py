@@ -20,7 +20,9 @@ from portal.accounts.models import Account
 from portal.core.access import Role
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
+from portal.referrals import store
 from portal.referrals.models import Referral, ReferralChild, Status
+from portal.referrals.views import front_door as front_door_views
 from tests.conftest import csrf_token_from
 from tests.integration.referrals.journey import AMIRA, answer, start, step_key, walk_to_check
 
@@ -61,13 +63,33 @@ def at_once(*requests: Callable[[], TestResponse]) -> list[TestResponse]:
     return [response for response in responses if response is not None]
 
 
+def meet_before(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
+    """Make the two requests meet as they call ``module.name``, the service that must act once.
+
+    Both are then past the view's own checks before either writes, so the race happens every
+    run rather than only when the threads happen to interleave; the service's lock or condition
+    is all that keeps the second one from writing too.
+    """
+    real = getattr(module, name)
+    meeting = threading.Barrier(2, timeout=20)
+
+    def met(*args: object, **kwargs: object) -> object:
+        meeting.wait()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, met)
+
+
 def count(app: Flask, statement) -> int:
     with app.app_context():
         return db.session.scalar(statement) or 0
 
 
-def test_two_clicks_on_send_referral_send_it_once(app, make_account, sign_in, page_check) -> None:
+def test_two_clicks_on_send_referral_send_it_once(
+    app, make_account, sign_in, page_check, monkeypatch
+) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, store, "send_referral")
     partner = make_account([Role.PARTNER], kind="partner")
     first, second = app.test_client(), app.test_client()
     sign_in(first, partner)
@@ -98,9 +120,10 @@ def test_two_clicks_on_send_referral_send_it_once(app, make_account, sign_in, pa
 
 
 def test_two_practitioners_deciding_at_once_record_one_decision(
-    app, make_account, sign_in, page_check
+    app, make_account, sign_in, page_check, monkeypatch
 ) -> None:
     needs_concurrent_writers(app)
+    meet_before(monkeypatch, front_door_views, "record_decision")
     partner = make_account([Role.PARTNER], kind="partner")
     referrer = app.test_client()
     sign_in(referrer, partner)
