@@ -132,15 +132,22 @@ def name_key(name: str | None) -> str:
     return "".join(ch for ch in (name or "").casefold() if ch.isalpha())
 
 
-def lock_referral(referral: Referral) -> None:
+def lock_referral(referral: Referral) -> bool:
     """Reload the referral's row and hold it until the transaction ends (FOR UPDATE).
 
     A second request for the same change waits here, then sees what the first one did: two
     clicks on "Send referral" cannot both find a draft. SQLite ignores the lock but lets one
-    writer in at a time anyway. Changes not yet written are flushed first, not lost.
+    writer in at a time anyway. Changes not yet written are flushed first, not lost. False
+    when the row has gone (the draft was deleted a moment ago).
     """
     db.session.flush()
-    db.session.refresh(referral, with_for_update=True)
+    locked = db.session.scalar(
+        select(Referral)
+        .where(Referral.id == referral.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return locked is not None
 
 
 def submit_referral(
@@ -151,8 +158,7 @@ def submit_referral(
     The row is locked first, so of two submissions at once the second waits and then finds
     the referral sent: it returns False and changes nothing (no second reference or children).
     """
-    lock_referral(referral)
-    if referral.status != Status.DRAFT:
+    if not lock_referral(referral) or referral.status != Status.DRAFT:
         return False
     if not is_complete(conversation, referral.answers, today):
         raise NotReady
@@ -221,8 +227,7 @@ def send_referral(
 
 def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[str]) -> None:
     """End a draft with "I signposted the family instead", kept as the outcome."""
-    lock_referral(referral)
-    if referral.status != Status.DRAFT:
+    if not lock_referral(referral) or referral.status != Status.DRAFT:
         db.session.rollback()
         return
     referral.status = Status.SIGNPOSTED

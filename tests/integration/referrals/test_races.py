@@ -63,21 +63,24 @@ def at_once(*requests: Callable[[], TestResponse]) -> list[TestResponse]:
     return [response for response in responses if response is not None]
 
 
-def meet_before(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
-    """Make the two requests meet as they call ``module.name``, the service that must act once.
+def meet_before(monkeypatch: pytest.MonkeyPatch, module: object, *names: str) -> None:
+    """Make the two requests meet as they call the service (``module.name``) that must act once.
 
     Both are then past the view's own checks before either writes, so the race happens every
     run rather than only when the threads happen to interleave; the service's lock or condition
     is all that keeps the second one from writing too.
     """
-    real = getattr(module, name)
     meeting = threading.Barrier(2, timeout=20)
 
-    def met(*args: object, **kwargs: object) -> object:
-        meeting.wait()
-        return real(*args, **kwargs)
+    def meeting_before(real: Callable[..., object]) -> Callable[..., object]:
+        def met(*args: object, **kwargs: object) -> object:
+            meeting.wait()
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, name, met)
+        return met
+
+    for name in names:
+        monkeypatch.setattr(module, name, meeting_before(getattr(module, name)))
 
 
 def count(app: Flask, statement) -> int:
@@ -117,6 +120,44 @@ def test_two_clicks_on_send_referral_send_it_once(
     for client in (first, second):
         page = page_check(client.get(f"/refer/{public_id}/sent"))
         assert reference in page.get_text()
+
+
+def test_sending_and_deleting_a_draft_at_once_does_one_of_them(
+    app, make_account, sign_in, monkeypatch
+) -> None:
+    needs_concurrent_writers(app)
+    meet_before(monkeypatch, store, "send_referral", "delete_draft")
+    partner = make_account([Role.PARTNER], kind="partner")
+    first, second = app.test_client(), app.test_client()
+    sign_in(first, partner)
+    sign_in(second, partner)
+    start_url = start(first).headers["Location"]
+    public_id, _ = step_key(start_url)
+    check_url = walk_to_check(first, start_url)
+    delete_url = f"/refer/{public_id}/delete"
+    send_token, delete_token = (
+        csrf_token_from(first.get(check_url)),
+        csrf_token_from(second.get(delete_url)),
+    )
+
+    sent, deleted = at_once(
+        lambda: first.post(check_url, data={"csrf_token": send_token}),
+        lambda: second.post(delete_url, data={"csrf_token": delete_token}),
+    )
+
+    assert [sent.status_code, deleted.status_code] == [302, 302]
+    assert deleted.headers["Location"] == "/refer"
+    with app.app_context():
+        referral = db.session.scalar(select(Referral).where(Referral.public_id == public_id))
+        emails = db.session.scalar(select(func.count(OutboxMessage.id)))
+    if referral is None:  # the delete went first: nothing was sent
+        assert emails == 0
+        assert first.get(sent.headers["Location"]).status_code == 404
+        assert count(app, select(func.count(ReferralChild.id))) == 0
+    else:  # the send went first: the delete found nothing to delete
+        assert referral.status == Status.SUBMITTED and referral.reference
+        assert emails == 1
+        assert "Referral deleted" not in second.get("/refer").get_data(as_text=True)
 
 
 def test_two_practitioners_deciding_at_once_record_one_decision(
