@@ -83,6 +83,29 @@ def meet_before(monkeypatch: pytest.MonkeyPatch, module: object, *names: str) ->
         monkeypatch.setattr(module, name, meeting_before(getattr(module, name)))
 
 
+def in_order(monkeypatch: pytest.MonkeyPatch, module: object, first: str, then: str) -> None:
+    """Both requests get past their views' checks, then ``module.then`` waits for
+    ``module.first`` to finish: the one interleaving a test wants, every run."""
+    arrived = threading.Barrier(2, timeout=20)
+    done = threading.Event()
+    real_first, real_then = getattr(module, first), getattr(module, then)
+
+    def first_call(*args: object, **kwargs: object) -> object:
+        arrived.wait()
+        try:
+            return real_first(*args, **kwargs)
+        finally:
+            done.set()
+
+    def then_call(*args: object, **kwargs: object) -> object:
+        arrived.wait()
+        assert done.wait(timeout=20)
+        return real_then(*args, **kwargs)
+
+    monkeypatch.setattr(module, first, first_call)
+    monkeypatch.setattr(module, then, then_call)
+
+
 def count(app: Flask, statement) -> int:
     with app.app_context():
         return db.session.scalar(statement) or 0
@@ -122,27 +145,27 @@ def test_two_clicks_on_send_referral_send_it_once(
         assert reference in page.get_text()
 
 
-def test_sending_and_deleting_a_draft_at_once_does_one_of_them(
-    app, make_account, sign_in, monkeypatch
+@pytest.mark.parametrize("first", ["delete_draft", "send_referral"])
+def test_a_draft_sent_and_deleted_at_once_is_one_or_the_other(
+    app, make_account, sign_in, monkeypatch, first
 ) -> None:
     needs_concurrent_writers(app)
-    meet_before(monkeypatch, store, "send_referral", "delete_draft")
+    then = "send_referral" if first == "delete_draft" else "delete_draft"
+    in_order(monkeypatch, store, first, then)
     partner = make_account([Role.PARTNER], kind="partner")
-    first, second = app.test_client(), app.test_client()
-    sign_in(first, partner)
-    sign_in(second, partner)
-    start_url = start(first).headers["Location"]
+    sender, deleter = app.test_client(), app.test_client()
+    sign_in(sender, partner)
+    sign_in(deleter, partner)
+    start_url = start(sender).headers["Location"]
     public_id, _ = step_key(start_url)
-    check_url = walk_to_check(first, start_url)
+    check_url = walk_to_check(sender, start_url)
     delete_url = f"/refer/{public_id}/delete"
-    send_token, delete_token = (
-        csrf_token_from(first.get(check_url)),
-        csrf_token_from(second.get(delete_url)),
-    )
+    send_token = csrf_token_from(sender.get(check_url))
+    delete_token = csrf_token_from(deleter.get(delete_url))
 
     sent, deleted = at_once(
-        lambda: first.post(check_url, data={"csrf_token": send_token}),
-        lambda: second.post(delete_url, data={"csrf_token": delete_token}),
+        lambda: sender.post(check_url, data={"csrf_token": send_token}),
+        lambda: deleter.post(delete_url, data={"csrf_token": delete_token}),
     )
 
     assert [sent.status_code, deleted.status_code] == [302, 302]
@@ -150,14 +173,16 @@ def test_sending_and_deleting_a_draft_at_once_does_one_of_them(
     with app.app_context():
         referral = db.session.scalar(select(Referral).where(Referral.public_id == public_id))
         emails = db.session.scalar(select(func.count(OutboxMessage.id)))
-    if referral is None:  # the delete went first: nothing was sent
-        assert emails == 0
-        assert first.get(sent.headers["Location"]).status_code == 404
+    banner = deleter.get("/refer").get_data(as_text=True)
+    if first == "delete_draft":  # the send found the draft gone: nothing sent, no 500
+        assert referral is None and emails == 0
         assert count(app, select(func.count(ReferralChild.id))) == 0
-    else:  # the send went first: the delete found nothing to delete
+        assert "Referral deleted" in banner
+        assert sender.get(sent.headers["Location"]).status_code == 404
+    else:  # the delete found it sent: a sent referral is kept
         assert referral.status == Status.SUBMITTED and referral.reference
         assert emails == 1
-        assert "Referral deleted" not in second.get("/refer").get_data(as_text=True)
+        assert "Referral deleted" not in banner
 
 
 def test_two_practitioners_deciding_at_once_record_one_decision(
