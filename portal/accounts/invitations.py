@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from flask import url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from portal.accounts.codes import hash_invitation_token, new_invitation_token
 from portal.accounts.contacts import normalise_mobile, send_message
 from portal.accounts.models import Account, FamilyMember, Invitation
 from portal.core.access import Role
 from portal.core.audit import AuditAction, record_audit, utcnow
+from portal.core.database import rows_changed
 from portal.core.notify import message_locale
 from portal.extensions import db
 
@@ -116,8 +117,24 @@ def invitation_in_progress(public_id: str | None) -> Invitation | None:
     return invitation
 
 
-def accept_invitation(invitation: Invitation, password: str) -> Account:
-    """Create the family member's account and link it to their family; the invitation is spent."""
+def accept_invitation(invitation: Invitation, password: str) -> Account | None:
+    """Create the family member's account and link it to their family; the invitation is spent.
+
+    The invitation is claimed first with a conditional UPDATE, so it makes one account however
+    often the form is sent. A second send at the same moment (a double click) gets the account
+    the first one made when the password is the same, so both land signed in; otherwise None.
+    The caller commits.
+    """
+    claimed = rows_changed(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.accepted_at.is_(None))
+        .values(accepted_at=utcnow())
+    )
+    if not claimed:
+        db.session.rollback()
+        made = db.session.get(Account, invitation.account_id) if invitation.account_id else None
+        return made if made is not None and made.check_password(password) else None
+    db.session.expire(invitation, ["accepted_at"])
     account = Account(
         kind="family",
         display_name=invitation.display_name,
@@ -131,7 +148,6 @@ def accept_invitation(invitation: Invitation, password: str) -> Account:
     db.session.add(account)
     db.session.flush()
     db.session.add(FamilyMember(family_id=invitation.family_id, account_id=account.id))
-    invitation.accepted_at = utcnow()
     invitation.account_id = account.id
     record_audit(
         account, AuditAction.FAMILY_INVITATION_ACCEPTED, "family", invitation.family.public_id

@@ -101,10 +101,18 @@ def _survey_tags(survey: Survey) -> list[Tag]:
 def merge_themes(officer: Account, survey: Survey, source: Theme, target: Theme) -> bool:
     """An officer merges one theme into another: its tags move, then it goes.
 
-    False (nothing saved) when the two are the same theme.
+    False (nothing saved) when the two are the same theme. The survey's row is locked first
+    (FOR UPDATE), so merges of one survey's themes happen one after another; one that finds a
+    theme gone (the same merge sent twice, a double click) has nothing left to do.
     """
     if source.id == target.id:
         return False
+    db.session.execute(select(Survey.id).where(Survey.id == survey.id).with_for_update())
+    present = set(db.session.scalars(select(Theme.id).where(Theme.id.in_([source.id, target.id]))))
+    if present != {source.id, target.id}:
+        db.session.rollback()
+        db.session.expire_all()
+        return True
     tags = merge_tags(_survey_tags(survey), [source.id], target.id)
     theme_ids = [t.id for t in themes_of(survey)]
     db.session.execute(delete(AnswerTheme).where(AnswerTheme.theme_id.in_(theme_ids)))

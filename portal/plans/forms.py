@@ -15,7 +15,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import DateField, RadioField, SelectField, StringField, SubmitField
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Optional, Regexp
 
 from portal.core.date_fields import DayMonthYearField
@@ -274,4 +274,6 @@ class CommentForm(FlaskForm):
         widget=GovTextArea(),
         validators=[DataRequired(message=_l("Write what you want to say")), MaxLength(MAX_TEXT)],
     )
+    # A one-time key written into the page: the same form sent twice stores one comment.
+    submission_key = HiddenField()
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())

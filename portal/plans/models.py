@@ -152,6 +152,11 @@ class PlanComment(Model):
     """A family member's view on the plan, or "I don't agree", and the practitioner's answer."""
 
     __tablename__ = "plan_comments"
+    __table_args__ = (
+        UniqueConstraint(
+            "author_id", "submission_key", name="uq_plan_comments_author_id_submission_key"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
@@ -164,6 +169,8 @@ class PlanComment(Model):
     reply: Mapped[str | None] = mapped_column(Text)
     replied_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The one-time key of the form it came from: the same form sent twice stores one comment.
+    submission_key: Mapped[str | None] = mapped_column(String(64))
 
     author: Mapped[Account] = relationship("Account", foreign_keys=[author_id])
     replied_by: Mapped[Account | None] = relationship("Account", foreign_keys=[replied_by_id])

@@ -141,7 +141,12 @@ def mark_seen(member: FamilyMember, version: PlanVersion) -> None:
 
 
 def start_draft(user: Account, plan: Plan) -> PlanVersion:
-    """A new draft copied from the latest published version (or the existing draft)."""
+    """A new draft copied from the latest published version (or the existing draft).
+
+    The plan's row is locked first (FOR UPDATE), so of two "start a new version" clicks at once
+    the second waits, then finds and returns the first one's draft instead of making another.
+    """
+    db.session.execute(select(Plan.id).where(Plan.id == plan.id).with_for_update())
     existing = current_draft(plan)
     if existing is not None:
         return existing
@@ -200,8 +205,11 @@ class NothingToPublish(ValueError):
 def publish_version(user: Account, version: PlanVersion, note: str) -> list[Recipient]:
     """Publish a draft with its "what changed" note; return who should be told.
 
-    One part of `publish_and_tell`: the caller commits.
+    One part of `publish_and_tell`: the caller commits. The version's row is locked and read
+    again first, so of two publishes at once the second waits and then finds it published.
     """
+    db.session.flush()  # keep a body saved in this transaction: the refresh reads the row again
+    db.session.refresh(version, with_for_update=True)
     if version.is_published:
         raise PublishedVersionImmutable(version.public_id)
     # load_body also refuses a body that does not validate.
@@ -229,9 +237,17 @@ def publish_version(user: Account, version: PlanVersion, note: str) -> list[Reci
     return recipients
 
 
-def publish_and_tell(user: Account, family: Family, version: PlanVersion, note: str) -> None:
-    """Publish a draft and queue a message to each family member, all in one transaction."""
-    recipients = publish_version(user, version, note)
+def publish_and_tell(user: Account, family: Family, version: PlanVersion, note: str) -> bool:
+    """Publish a draft and queue a message to each family member, all in one transaction.
+
+    False when someone (or the same click, twice) published it a moment ago: nothing more is
+    stored and the family is not told twice.
+    """
+    try:
+        recipients = publish_version(user, version, note)
+    except PublishedVersionImmutable:
+        db.session.rollback()
+        return False
     link = url_for("plans.my_plan", _external=True)
 
     def text() -> str:
@@ -256,6 +272,7 @@ def publish_and_tell(user: Account, family: Family, version: PlanVersion, note: 
                 reference="plan-published",
             )
     db.session.commit()
+    return True
 
 
 # --- transparency ----------------------------------------------------------------------------

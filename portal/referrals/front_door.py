@@ -75,9 +75,19 @@ def referral_for_front_door(public_id: str) -> Referral | None:
 
 
 def open_for_front_door(referral: Referral, actor: Account) -> None:
-    """Record that a practitioner read the referral; the first read puts it in review."""
+    """Record that a practitioner read the referral; the first read puts it in review.
+
+    Only a referral still marked submitted moves (a conditional UPDATE): a read at the same
+    moment as a decision must not put a decided referral back in review.
+    """
     if referral.status == Status.SUBMITTED:
-        referral.status = Status.IN_REVIEW
+        moved = rows_changed(
+            update(Referral)
+            .where(Referral.id == referral.id, Referral.status == Status.SUBMITTED)
+            .values(status=Status.IN_REVIEW)
+        )
+        if moved:
+            db.session.expire(referral, ["status"])
     record_audit(actor, AuditAction.REFERRAL_READ, SUBJECT, referral.public_id)
     db.session.commit()
 

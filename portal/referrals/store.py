@@ -132,12 +132,34 @@ def name_key(name: str | None) -> str:
     return "".join(ch for ch in (name or "").casefold() if ch.isalpha())
 
 
+def lock_referral(referral: Referral) -> bool:
+    """Reload the referral's row and hold it until the transaction ends (FOR UPDATE).
+
+    A second request for the same change waits here, then sees what the first one did: two
+    clicks on "Send referral" cannot both find a draft. SQLite ignores the lock but lets one
+    writer in at a time anyway. Changes not yet written are flushed first, not lost. False
+    when the row has gone (the draft was deleted a moment ago).
+    """
+    db.session.flush()
+    locked = db.session.scalar(
+        select(Referral)
+        .where(Referral.id == referral.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return locked is not None
+
+
 def submit_referral(
     referral: Referral, conversation: Conversation, actor: Account, today: date | None = None
-) -> Referral:
-    """Freeze the answers, suggest a route and give a reference; the caller commits."""
-    if referral.status != Status.DRAFT:
-        return referral
+) -> bool:
+    """Freeze the answers, suggest a route and give a reference; the caller commits.
+
+    The row is locked first, so of two submissions at once the second waits and then finds
+    the referral sent: it returns False and changes nothing (no second reference or children).
+    """
+    if not lock_referral(referral) or referral.status != Status.DRAFT:
+        return False
     if not is_complete(conversation, referral.answers, today):
         raise NotReady
     answers = relevant_answers(conversation, referral.answers, today)
@@ -165,7 +187,7 @@ def submit_referral(
         referral.public_id,
         {"reference": referral.reference},
     )
-    return referral
+    return True
 
 
 def email_of(account: Account) -> str:
@@ -177,9 +199,15 @@ def email_of(account: Account) -> str:
 
 def send_referral(
     referral: Referral, conversation: Conversation, actor: Account, page_locale: str
-) -> None:
-    """Submit the referral and email the referrer its reference, in one transaction."""
-    submit_referral(referral, conversation, actor)
+) -> bool:
+    """Submit the referral and email the referrer its reference, in one transaction.
+
+    False when it had been sent already (a double click, or a second tab): nothing more is
+    stored or emailed, and the referral keeps the reference it was first given.
+    """
+    if not submit_referral(referral, conversation, actor):
+        db.session.rollback()
+        return False
     outcome_url = url_for("referrals.outcome", public_id=referral.public_id, _external=True)
     queue_email(
         email_of(actor),
@@ -194,11 +222,13 @@ def send_referral(
         reference=referral.reference,
     )
     db.session.commit()
+    return True
 
 
 def record_signposted(referral: Referral, actor: Account, service_ids: Iterable[str]) -> None:
     """End a draft with "I signposted the family instead", kept as the outcome."""
-    if referral.status != Status.DRAFT:
+    if not lock_referral(referral) or referral.status != Status.DRAFT:
+        db.session.rollback()
         return
     referral.status = Status.SIGNPOSTED
     referral.signposted_services = list(service_ids)

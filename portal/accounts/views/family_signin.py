@@ -152,6 +152,8 @@ def family_set_password() -> str | Response:
     form = FamilyPasswordForm()
     if form.validate_on_submit() and not _weak_password(form, invitation):
         account = invitations.accept_invitation(invitation, (form.password.data or ""))
+        if account is None:  # spent a moment ago by another send with another password
+            return redirect(url_for("accounts.family_sign_in"))
         db.session.commit()
         sign_in_family_member(account)
         return redirect(url_for(FAMILY_HOME))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from werkzeug.wrappers import Response
@@ -96,10 +99,27 @@ def my_views() -> str | Response:
     _, plan, version = _current()
     form = CommentForm()
     if form.validate_on_submit():
-        add_comment(current.family_account(), plan, version, form.kind.data, form.text.data or "")
+        add_comment(
+            current.family_account(),
+            plan,
+            version,
+            form.kind.data,
+            form.text.data or "",
+            submission_key=_submission_key(form.submission_key.data),
+        )
         flash(gettext("Thank you. Your lead practitioner will read what you said."))
         return redirect(url_for("plans.my_views"))
+    if not _submission_key(form.submission_key.data):
+        form.submission_key.data = secrets.token_hex(16)
     return render_template("plans/family/views.html", form=form, comments=comments_on(plan))
+
+
+SUBMISSION_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def _submission_key(sent: str | None) -> str | None:
+    """The form's one-time key if it looks like one we wrote; anything else counts as none."""
+    return sent if sent and SUBMISSION_KEY.fullmatch(sent) else None
 
 
 @bp.route("/my-plan/who-has-looked")

@@ -179,6 +179,8 @@ def publish(family_id: str) -> str | Response:
             gettext("There is nothing in this plan yet. Write the plan before you publish it.")
         )
     elif form.validate_on_submit():
+        # False when a moment ago the same draft was published (a double click, a colleague):
+        # either way it is published now, and the family were told once.
         publish_and_tell(current_user, fam, draft, (form.note.data or "").strip())
         flash(gettext("Version %(number)s is published", number=draft.number))
         return redirect(url_for("plans.family", family_id=fam.public_id))
@@ -226,10 +228,13 @@ def reply(family_id: str, comment_id: str) -> str | Response:
     """Answer a family member's view."""
     fam, comment = open_comment_for(current_user, family_id, comment_id)
     form = ReplyForm()
-    if form.validate_on_submit():
-        reply_to_comment(current_user, plan_of(fam), comment_id, (form.reply.data or "").strip())
-        flash(gettext("Your answer has been sent"))
-        return redirect(url_for("plans.family", family_id=fam.public_id, _anchor="comments"))
+    if comment.reply is None and form.validate_on_submit():
+        text = (form.reply.data or "").strip()
+        if reply_to_comment(current_user, plan_of(fam), comment_id, text):
+            flash(gettext("Your answer has been sent"))
+            return redirect(url_for("plans.family", family_id=fam.public_id, _anchor="comments"))
+        # Someone answered first: the page below shows their answer (the service rolled back,
+        # so the comment is read again).
     return render_template(
         "plans/practitioner/reply.html",
         form=form,

@@ -38,7 +38,12 @@ def _referral_or_404(public_id: str) -> Referral:
     return referral
 
 
-def _page(referral: Referral, message_form: MessageForm, decision_form: DecisionForm) -> str:
+def _page(
+    referral: Referral,
+    message_form: MessageForm,
+    decision_form: DecisionForm,
+    decided_before_you: bool = False,
+) -> str:
     conversation = referral_conversation()
     children = (referral.answers.get("children") or {}).get("people", [])
     route_labels = {r.id: translate(r.label) for r in conversation.routes}
@@ -62,6 +67,7 @@ def _page(referral: Referral, message_form: MessageForm, decision_form: Decision
         decision_form=decision_form,
         decision_label=DECISION_LABELS[referral.decision] if referral.decision else "",
         form=decision_form,
+        decided_before_you=decided_before_you,
         area="practitioners",
     )
 
@@ -97,7 +103,7 @@ def decide(public_id: str) -> str | Response:
     referral = _referral_or_404(public_id)
     form = DecisionForm(prefix="decide")
     if referral.status == Status.DECIDED:
-        return redirect(url_for("referrals.read", public_id=public_id))
+        return _decided_before_you(referral)
     valid = form.validate_on_submit()
     if form.decision.data not in {d.value for d in Decision}:
         form.decision.errors = [gettext("Select what you have decided")]
@@ -108,11 +114,21 @@ def decide(public_id: str) -> str | Response:
     if not valid:
         open_for_front_door(referral, current_user)
         return _page(referral, MessageForm(prefix="ask"), form)
-    record_decision(
+    recorded = record_decision(
         referral,
         current_user,
         Decision(form.decision.data),
         (form.reasons.data or "").strip(),
         (form.note.data or "").strip(),
     )
+    if not recorded:
+        return _decided_before_you(referral)
     return redirect(url_for("referrals.read", public_id=public_id))
+
+
+def _decided_before_you(referral: Referral) -> str:
+    """Someone else's decision landed first: show it, and say this one was not saved."""
+    open_for_front_door(referral, current_user)  # the reading is audited, as on the page itself
+    return _page(
+        referral, MessageForm(prefix="ask"), DecisionForm(prefix="decide"), decided_before_you=True
+    )
