@@ -66,7 +66,8 @@ def _page(
         message_form=message_form,
         decision_form=decision_form,
         decision_label=DECISION_LABELS[referral.decision] if referral.decision else "",
-        form=decision_form,
+        # The layout reads `form` to start the title with "Error:": whichever form has errors.
+        form=message_form if message_form.errors else decision_form,
         decided_before_you=decided_before_you,
         area="practitioners",
     )
