@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from enum import Enum
 from typing import Literal
 
 from flask import current_app, url_for
@@ -57,7 +58,7 @@ def email_taken(email: str) -> bool:
 def start_registration(
     email: str, name: str, organisation: str, *, locale: str
 ) -> PartnerRegistration:
-    """A registration waiting for its emailed code, and the email that carries the code.
+    """A registration waiting for its emailed code, and the email that carries the code; committed.
 
     When the email already has an account, the email says so instead: the page looks the same
     either way, so the form does not reveal who has an account.
@@ -105,6 +106,7 @@ def start_registration(
             ),
             locale=locale,
         )
+    db.session.commit()
     return registration
 
 
@@ -156,6 +158,8 @@ def confirm_email(
         record_failure(attempt)
     if result in (CodeCheck.ACCEPTED, CodeCheck.ALREADY_USED):
         registration.confirmed_at = registration.confirmed_at or utcnow()
+    db.session.commit()  # the try is counted, right or wrong
+    if result in (CodeCheck.ACCEPTED, CodeCheck.ALREADY_USED):
         return None
     if result is CodeCheck.EXPIRED:
         return "expired"
@@ -168,35 +172,62 @@ def choose_password(registration: PartnerRegistration, password: str) -> None:
     """Keep the password's hash until the account is made, and a secret for the authenticator."""
     registration.password_hash = hash_password(password)
     registration.totp_secret = registration.totp_secret or new_totp_secret()
+    db.session.commit()
 
 
-def finish_registration(registration: PartnerRegistration, code: str) -> Account | None:
-    """Make the partner account once the authenticator shows a right code; None if it does not."""
-    if not registration.totp_secret:
-        return None
-    if matching_counter(registration.totp_secret, code, None) is None:
-        return None
+class Finish(Enum):
+    """How an attempt to finish a registration went."""
+
+    MADE = "made"  # the account is made: this attempt made it
+    WRONG_CODE = "wrong_code"  # the authenticator code was not right: nothing changed
+    ALREADY_MADE = "already_made"  # another attempt (a double click) made it a moment ago
+
+
+def finish_registration(registration: PartnerRegistration, code: str) -> Finish:
+    """Make the partner account once the authenticator shows a right code, and commit it.
+
+    The registration row is locked first (SELECT ... FOR UPDATE), so of two attempts at once
+    the second waits for the first, then sees the account it made and makes none: one account,
+    one audit event. The code that proved the authenticator counts as used, so it cannot sign
+    in a second time.
+    """
+    locked = db.session.scalar(
+        select(PartnerRegistration)
+        .where(PartnerRegistration.id == registration.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if locked is None or locked.account_id is not None:
+        db.session.rollback()
+        return Finish.ALREADY_MADE
+    if not locked.totp_secret or not locked.password_hash:
+        return Finish.WRONG_CODE
+    counter = matching_counter(locked.totp_secret, code, None)
+    if counter is None:
+        return Finish.WRONG_CODE
     organisation = db.session.scalar(
         select(Organisation).where(
-            func.lower(Organisation.name) == registration.organisation_name.lower()
+            func.lower(Organisation.name) == locked.organisation_name.lower()
         )
     )
     if organisation is None:
-        organisation = Organisation(name=registration.organisation_name, kind="partner")
+        organisation = Organisation(name=locked.organisation_name, kind="partner")
         db.session.add(organisation)
         db.session.flush()
     account = Account(
         kind="partner",
-        email=registration.email,
-        display_name=registration.display_name,
+        email=locked.email,
+        display_name=locked.display_name,
         roles=[str(Role.PARTNER)],
         organisation_id=organisation.id,
-        password_hash=registration.password_hash,
-        totp_secret=registration.totp_secret,
+        password_hash=locked.password_hash,
+        totp_secret=locked.totp_secret,
+        totp_last_counter=counter,
     )
     db.session.add(account)
     db.session.flush()
-    registration.account_id = account.id
-    registration.password_hash = None
+    locked.account_id = account.id
+    locked.password_hash = None
     record_audit(None, AuditAction.PARTNER_REGISTRATION_COMPLETED, "account", account.public_id)
-    return account
+    db.session.commit()
+    return Finish.MADE

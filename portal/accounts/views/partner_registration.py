@@ -19,7 +19,7 @@ from portal.core.access import public
 from portal.core.notify import message_locale
 from portal.core.security import no_store
 from portal.core.site import site_settings
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 SESSION_KEY = "partner_registration"
 
@@ -64,7 +64,6 @@ def partner_register() -> str | Response:
                 (form.organisation.data or ""),
                 locale=message_locale(str(get_locale() or "en")),
             )
-            db.session.commit()
             session[SESSION_KEY] = registration.public_id
             return redirect(
                 url_for("accounts.partner_confirm_email", public_id=registration.public_id)
@@ -93,7 +92,6 @@ def partner_confirm_email(public_id: str) -> str | Response:
         except TooManyAttempts:
             form.code.errors = [too_many_attempts()]
         else:
-            db.session.commit()
             if problem is None:
                 return redirect(url_for("accounts.partner_set_password", public_id=public_id))
             form.code.errors = [
@@ -129,7 +127,6 @@ def partner_set_password(public_id: str) -> str | Response:
             form.confirm.errors = [gettext("The passwords do not match")]
         else:
             registering.choose_password(registration, password)
-            db.session.commit()
             return redirect(url_for("accounts.partner_set_up_authenticator", public_id=public_id))
     return render_template("accounts/partner_registration/password.html", form=form)
 
@@ -147,14 +144,14 @@ def partner_set_up_authenticator(public_id: str) -> str | Response:
     form.code.label.text = gettext("Code from your authenticator app")
     form.code.description = gettext("The 6 numbers the app shows now")
     if form.validate_on_submit():
-        if registering.finish_registration(registration, form.code.data or "") is None:
-            form.code.errors = [
-                gettext("The code is not right. Enter the latest code from the app.")
-            ]
-        else:
-            db.session.commit()
+        finished = registering.finish_registration(registration, form.code.data or "")
+        if finished is registering.Finish.ALREADY_MADE:  # a double click: the first made it
+            session.pop(SESSION_KEY, None)
+            return redirect(url_for("accounts.sign_in"))
+        if finished is registering.Finish.MADE:
             session.pop(SESSION_KEY, None)
             return render_template("accounts/partner_registration/done.html")
+        form.code.errors = [gettext("The code is not right. Enter the latest code from the app.")]
     secret = registration.totp_secret
     uri = provisioning_uri(secret, registration.email, current_app.config["TOTP_ISSUER"])
     # segno writes the SVG itself from the URI; nothing a person typed goes into it.

@@ -1,4 +1,5 @@
-"""Accepting an invitation happens once, however often the password form is sent at once.
+"""Accepting an invitation, and finishing a partner registration, happen once, however often
+the last form is sent at once.
 
 A double click is two requests with the same session cookie: here two test clients share the
 cookie of one browser that confirmed the invitation's code, then both send the password form
@@ -9,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+import pyotp
 import pytest
 from sqlalchemy import func, select
 
 from portal.accounts import invitations
-from portal.accounts.models import Account, FamilyMember, Invitation
+from portal.accounts import partner_registration as registering
+from portal.accounts.models import Account, FamilyMember, Invitation, PartnerRegistration
 from portal.core.access import Role
+from portal.core.audit import AuditAction, AuditEvent
 from portal.core.notify import OutboxMessage
 from portal.extensions import db
 from tests.conftest import csrf_token_from, post_form
@@ -111,3 +115,59 @@ def test_the_second_send_with_another_password_is_not_let_in(
 
     assert count(app, select(func.count(Account.id)).where(Account.kind == "family")) == 1
     assert sorted(r.headers["Location"] for r in responses) == ["/my-plan", "/my-plan/sign-in"]
+
+
+PARTNER_EMAIL = "dana.price@academy.eastholme.sch.uk"
+PARTNER_PASSWORD = "a long and memorable password"
+
+
+def registration_at_authenticator(app):
+    """A browser that has registered up to the authenticator step; its setup URL and secret."""
+    browser = app.test_client()
+    details = {"display_name": "Dana Price", "organisation": "Eastholme Academy"}
+    started = post_form(browser, "/partners/register", {**details, "email": PARTNER_EMAIL})
+    confirm_url = started.headers["Location"]
+    with app.app_context():
+        message = db.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.recipient == PARTNER_EMAIL)
+        )
+        code = re.search(r"Your code is (\d{6})", message.body).group(1)
+    password_url = post_form(browser, confirm_url, {"code": code}).headers["Location"]
+    chosen = {"password": PARTNER_PASSWORD, "confirm": PARTNER_PASSWORD}
+    setup_url = post_form(browser, password_url, chosen).headers["Location"]
+    with app.app_context():
+        secret = db.session.scalar(select(PartnerRegistration.totp_secret))
+    return browser, setup_url, secret
+
+
+def test_a_double_click_on_the_last_registration_step_makes_one_account(app, monkeypatch) -> None:
+    needs_concurrent_writers(app)
+    browser, setup_url, secret = registration_at_authenticator(app)
+    twin = same_browser(app, browser)
+    token = csrf_token_from(browser.get(setup_url))
+    meet_before(monkeypatch, registering, "finish_registration")
+    code = pyotp.TOTP(secret).now()
+    data = {"csrf_token": token, "code": code}
+
+    responses = at_once(
+        lambda: browser.post(setup_url, data=data),
+        lambda: twin.post(setup_url, data=data),
+    )
+
+    assert sorted(r.status_code for r in responses) == [200, 302]
+    made = next(r for r in responses if r.status_code == 200)
+    assert "You are registered" in made.get_data(as_text=True)
+    assert next(r for r in responses if r.status_code == 302).headers["Location"] == "/sign-in"
+    partners = select(func.count(Account.id)).where(Account.kind == "partner")
+    assert count(app, partners) == 1
+    completed = select(func.count(AuditEvent.id)).where(
+        AuditEvent.action == AuditAction.PARTNER_REGISTRATION_COMPLETED
+    )
+    assert count(app, completed) == 1
+    # The code that proved the authenticator is spent: it cannot sign in as well.
+    fresh = app.test_client()
+    signed = post_form(fresh, "/sign-in", {"email": PARTNER_EMAIL, "password": PARTNER_PASSWORD})
+    assert signed.headers["Location"].endswith("/sign-in/code")
+    replayed = post_form(fresh, "/sign-in/code", {"code": code})
+    assert replayed.status_code == 200
+    assert "That code is not right or has been used" in replayed.get_data(as_text=True)
