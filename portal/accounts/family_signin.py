@@ -17,6 +17,7 @@ from portal.accounts.codes import CodeCheck, check_code, issue_code, tries_left
 from portal.accounts.contacts import normalise_mobile, send_message
 from portal.accounts.models import Account, Invitation, OneTimeCode
 from portal.accounts.passwords import spend_password_check_time
+from portal.accounts.sessions import begin_session
 from portal.accounts.throttle import (
     Attempt,
     Factor,
@@ -111,6 +112,7 @@ def _code_owner(invitation: Invitation | None, account: Account | None) -> Colum
 def send_invitation_code(invitation: Invitation) -> None:
     """Send the invited person a code to the email address or mobile they were invited at."""
     send_code(CONFIRM, invitation.channel, invitation.destination, invitation=invitation)
+    db.session.commit()
 
 
 def confirm_invitation(invitation: Invitation, typed: str, address: str) -> tuple[CodeCheck, int]:
@@ -127,6 +129,7 @@ def confirm_invitation(invitation: Invitation, typed: str, address: str) -> tupl
         invitation.confirmed_at = utcnow()
     elif result in GUESSED_WRONG:
         record_failure(attempt)
+    db.session.commit()  # the try is counted on the code, right or wrong
     return result, tries
 
 
@@ -167,6 +170,7 @@ def check_password_and_send_code(identifier: str, password: str, address: str) -
         return None
     address = account.mobile or account.email or ""
     send_code(SIGN_IN, sign_in_channel(account), address, account=account)
+    db.session.commit()
     return account
 
 
@@ -189,10 +193,13 @@ def confirm_sign_in_code(account: Account, typed: str, address: str) -> tuple[Co
     result, tries = verify_code(SIGN_IN, typed, account=account)
     if result in GUESSED_WRONG:
         record_failure(attempt)
+    db.session.commit()  # the try is counted on the code, right or wrong
     return result, tries
 
 
-def record_sign_in(account: Account) -> None:
-    """Note that a family member has signed in with two factors (the caller commits)."""
+def sign_in(account: Account) -> None:
+    """Sign in a family member who has shown two factors: note it, audit it, start a fresh
+    session, and commit them together."""
     account.last_signed_in_at = utcnow()
     record_audit(account, AuditAction.ACCOUNT_SIGNED_IN, "account", account.public_id)
+    begin_session(account)  # commits

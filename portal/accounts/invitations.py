@@ -123,7 +123,7 @@ def accept_invitation(invitation: Invitation, password: str) -> Account | None:
     The invitation is claimed first with a conditional UPDATE, so it makes one account however
     often the form is sent. A second send at the same moment (a double click) gets the account
     the first one made when the password is the same, so both land signed in; otherwise None.
-    The caller commits.
+    The account is committed.
     """
     claimed = rows_changed(
         update(Invitation)
@@ -152,6 +152,7 @@ def accept_invitation(invitation: Invitation, password: str) -> Account | None:
     record_audit(
         account, AuditAction.FAMILY_INVITATION_ACCEPTED, "family", invitation.family.public_id
     )
+    db.session.commit()
     return account
 
 

@@ -102,6 +102,7 @@ def add_passkey(
         )
     )
     record_audit(account, AuditAction.FAMILY_PASSKEY_ADDED, "account", account.public_id)
+    db.session.commit()
     return True
 
 
@@ -116,7 +117,8 @@ def sign_in_options(party: RelyingParty) -> Ceremony:
 def account_for_passkey(
     credential: dict[str, Any], challenge: bytes, party: RelyingParty
 ) -> Account | None:
-    """The active account whose passkey signed the challenge, else None; counts the use."""
+    """The active account whose passkey signed the challenge, else None; counts the use (the
+    sign-in that follows commits it)."""
     try:
         raw_id = base64url_to_bytes(str(credential.get("rawId", "")))
     except ValueError:

@@ -36,7 +36,8 @@ def _token_hash(token: str) -> str:
 
 
 def begin_session(account: Account) -> None:
-    """A fresh session for the person who has just signed in (the caller commits)."""
+    """A fresh session for the person who has just signed in; committed, with whatever the
+    sign-in wrote before it (its audit event), as one transaction."""
     _end_this_session()  # a sign-in over an older one in the same browser ends the older one
     session.clear()  # nothing from before sign-in carries over
     login_user(account)
@@ -45,6 +46,7 @@ def begin_session(account: Account) -> None:
     session[SESSION_TOKEN] = new_session_record(account.id)
     # Messages to them (a referral's outcome, a plan's new version) go in the language they use.
     account.locale = str(get_locale() or "en")
+    db.session.commit()
 
 
 def new_session_record(account_id: int) -> str:

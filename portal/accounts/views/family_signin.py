@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response
 from portal.accounts import current, family_signin, invitations
 from portal.accounts.codes import CodeCheck
 from portal.accounts.forms import ContinueForm, FamilyPasswordForm, FamilySignInForm, SentCodeForm
-from portal.accounts.models import Account, Invitation
+from portal.accounts.models import Invitation
 from portal.accounts.passwords import password_problem
-from portal.accounts.sessions import begin_session, end_session
+from portal.accounts.sessions import end_session
 from portal.accounts.throttle import TooManyAttempts
 from portal.accounts.views.blueprint import (
     FAMILY_HOME,
@@ -23,7 +23,7 @@ from portal.accounts.views.blueprint import (
 from portal.core.access import Role, allow, public
 from portal.core.form_errors import show_error
 from portal.core.i18n import LANGUAGES
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 INVITATION = "plans_invitation"
 CONFIRMED = "plans_invitation_confirmed"
@@ -48,13 +48,6 @@ def code_error(result: CodeCheck, tries: int) -> str:
             tries,
         )
     return message
-
-
-def sign_in_family_member(account: Account) -> None:
-    """Start a fresh signed-in session for a family member who has shown two factors."""
-    begin_session(account)
-    family_signin.record_sign_in(account)
-    db.session.commit()
 
 
 def _weak_password(form: FamilyPasswordForm, invitation: Invitation) -> bool:
@@ -91,7 +84,6 @@ def accept_invitation(token: str) -> str | Response | tuple[str, int]:
     form = ContinueForm()
     if form.validate_on_submit():
         family_signin.send_invitation_code(invitation)
-        db.session.commit()
         session[INVITATION] = invitation.public_id
         session.pop(CONFIRMED, None)
         return redirect(url_for("accounts.confirm_code"))
@@ -115,7 +107,6 @@ def confirm_code() -> str | Response:
         except TooManyAttempts:
             show_error(form.code, too_many_attempts())
         else:
-            db.session.commit()
             if result is CodeCheck.ACCEPTED:
                 session[CONFIRMED] = invitation.public_id
                 return redirect(url_for("accounts.family_set_password"))
@@ -138,7 +129,6 @@ def resend_confirm_code() -> Response:
     if invitation is None or not ContinueForm(prefix="resend").validate_on_submit():
         return redirect(url_for("accounts.family_sign_in"))
     family_signin.send_invitation_code(invitation)
-    db.session.commit()
     return redirect(url_for("accounts.confirm_code"))
 
 
@@ -154,8 +144,7 @@ def family_set_password() -> str | Response:
         account = invitations.accept_invitation(invitation, (form.password.data or ""))
         if account is None:  # spent a moment ago by another send with another password
             return redirect(url_for("accounts.family_sign_in"))
-        db.session.commit()
-        sign_in_family_member(account)
+        family_signin.sign_in(account)
         return redirect(url_for(FAMILY_HOME))
     return render_template("accounts/family/set_password.html", form=form)
 
@@ -178,7 +167,6 @@ def family_sign_in() -> str | Response:
             show_error(form.identifier, too_many_attempts())
             return render_template("accounts/family/sign_in.html", form=form)
         if account is not None:
-            db.session.commit()
             session[PENDING] = account.public_id
             return redirect(url_for("accounts.family_sign_in_code"))
         show_error(
@@ -205,9 +193,8 @@ def family_sign_in_code() -> str | Response:
         except TooManyAttempts:
             show_error(form.code, too_many_attempts())
         else:
-            db.session.commit()
             if result is CodeCheck.ACCEPTED:
-                sign_in_family_member(account)
+                family_signin.sign_in(account)
                 return redirect(url_for(FAMILY_HOME))
             show_error(form.code, code_error(result, tries))
     return render_template(

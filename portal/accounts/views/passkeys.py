@@ -11,15 +11,14 @@ from urllib.parse import urlsplit
 from flask import current_app, jsonify, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from portal.accounts import current
+from portal.accounts import current, family_signin
 from portal.accounts import passkeys as passkey_service
 from portal.accounts.forms import ContinueForm
 from portal.accounts.views.blueprint import FAMILY_HOME, bp, sign_in_limit
-from portal.accounts.views.family_signin import sign_in_family_member
 from portal.core.access import Role, allow, public
 from portal.core.request_input import json_object_body
 from portal.core.site import site_settings
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 REGISTER_CHALLENGE = "plans_passkey_register"
 SIGN_IN_CHALLENGE = "plans_passkey_sign_in"
@@ -67,7 +66,6 @@ def passkey_register_verify() -> Response | tuple[Response, int]:
         account, credential, bytes.fromhex(challenge), relying_party()
     ):
         return refused()
-    db.session.commit()
     return jsonify({"ok": True, "next": url_for("accounts.passkeys", added=1)})
 
 
@@ -95,5 +93,5 @@ def passkey_sign_in_verify() -> Response | tuple[Response, int]:
     )
     if account is None:
         return refused()
-    sign_in_family_member(account)
+    family_signin.sign_in(account)
     return jsonify({"ok": True, "next": url_for(FAMILY_HOME)})

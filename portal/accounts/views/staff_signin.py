@@ -15,7 +15,7 @@ from portal.accounts.views.blueprint import bp, client_address, sign_in_limit, t
 from portal.core.access import STAFF_ROLES, Role, allow, is_safe_redirect, public
 from portal.core.form_errors import show_error
 from portal.core.navigation import navigation_items
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 PENDING = "pending_sign_in"
 # Not "next": Flask-Login's strong session protection deletes that key before sign-in completes.
@@ -70,7 +70,6 @@ def sign_in_code() -> str | Response:
         if confirmed:
             next_path = session.get(AFTER_SIGN_IN)
             begin_session(account)
-            db.session.commit()
             return redirect(next_path or url_for("accounts.staff_home"))
         show_error(form.code, _("That code is not right or has been used. Enter the latest code."))
     return render_template("accounts/sign_in_code.html", form=form)
