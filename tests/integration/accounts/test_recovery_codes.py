@@ -13,7 +13,7 @@ from portal.accounts.recovery_codes import RecoveryCode
 from portal.core.access import Role
 from portal.core.audit import AuditEvent
 from portal.extensions import db
-from tests.conftest import TEST_PASSWORD, csrf_token_from, post_form
+from tests.conftest import TEST_PASSWORD, csrf_token_from, next_totp_code, post_form
 from tests.integration.referrals.test_races import at_once, meet_before, needs_concurrent_writers
 
 pytestmark = pytest.mark.both_databases
@@ -158,3 +158,15 @@ def test_one_code_sent_twice_at_once_signs_in_once(
 
     assert sorted(r.status_code for r in responses) == [200, 302]
     assert actions(app).count("account.recovery_code_used") == 1
+
+
+def test_the_link_after_partner_registration_leads_to_the_codes_after_sign_in(
+    client, make_account
+) -> None:
+    account = make_account([Role.PARTNER], kind="partner")
+    url = "/sign-in?next=%2Faccount%2Frecovery-codes"
+    post_form(client, url, {"email": account.email, "password": TEST_PASSWORD})
+    response = post_form(
+        client, "/sign-in/code", {"code": next_totp_code(account, client.application)}
+    )
+    assert response.headers["Location"] == "/account/recovery-codes"
