@@ -161,3 +161,20 @@ class PartnerPasswordForm(AccountsForm):
     )
     confirm = PasswordField(_l("Type the password again"), widget=TranslatedPasswordInput())
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class RecoveryCodeForm(AccountsForm):
+    """One of the account's recovery codes, instead of the authenticator app's code."""
+
+    code = StringField(
+        _l("Recovery code"),
+        widget=GovTextInput(),
+        validators=[InputRequired(message=_l("Enter one of your recovery codes"))],
+    )
+    submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
+
+
+class NewRecoveryCodesForm(AccountsForm):
+    """A button: make a new set of recovery codes."""
+
+    submit = SubmitField(_l("Create new recovery codes"), widget=GovSubmitInput())

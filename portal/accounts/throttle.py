@@ -52,6 +52,7 @@ class Factor(StrEnum):
 
     PASSWORD = "password"  # noqa: S105 - the name of a factor, not a password
     AUTHENTICATOR = "authenticator"
+    RECOVERY_CODE = "recovery_code"
     SENT_CODE = "sent_code"
     INVITATION_CODE = "invitation_code"
     REGISTRATION_CODE = "registration_code"

@@ -56,6 +56,8 @@ class AuditAction(StrEnum):
     ACCOUNT_SIGN_IN_FAILED = "account.sign_in_failed"
     ACCOUNT_SIGN_IN_THROTTLED = "account.sign_in_throttled"
     ACCOUNT_UNLOCKED = "account.unlocked"
+    ACCOUNT_RECOVERY_CODES_CREATED = "account.recovery_codes_created"
+    ACCOUNT_RECOVERY_CODE_USED = "account.recovery_code_used"
     PARTNER_REGISTRATION_STARTED = "partner_registration.started"
     PARTNER_REGISTRATION_COMPLETED = "partner_registration.completed"
     SURVEY_CREATED = "survey.created"

@@ -80,6 +80,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "coproduction.you_said_we_did_survey",
             "accounts.sign_in",
             "accounts.sign_in_code",
+            "accounts.sign_in_recovery_code",
             "accounts.signed_out",
             "accounts.partners_home",
             "accounts.partner_register",
@@ -97,7 +98,7 @@ GROUPS: dict[str, frozenset[str]] = {
         }
     ),
     "anyone signed in": frozenset({"accounts.keep_alive", "accounts.sign_out_page"}),
-    "staff and partners": frozenset({"accounts.staff_home"}),
+    "staff and partners": frozenset({"accounts.staff_home", "accounts.recovery_codes"}),
     "family": frozenset(
         {
             "plans.my_plan",

@@ -4,6 +4,7 @@ from portal.accounts.views import (
     family_signin,
     partner_registration,
     passkeys,
+    recovery_codes,
     sessions,
     staff_signin,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "init_accounts",
     "partner_registration",
     "passkeys",
+    "recovery_codes",
     "sessions",
     "staff_signin",
 ]
