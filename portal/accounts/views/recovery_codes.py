@@ -19,7 +19,7 @@ from portal.accounts.views.staff_signin import AFTER_SIGN_IN, PENDING
 from portal.core.access import STAFF_ROLES, Role, allow, public
 from portal.core.form_errors import show_error
 from portal.core.security import no_store
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 
 
 @bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
@@ -40,7 +40,6 @@ def sign_in_recovery_code() -> str | Response:
         if left is not None:
             next_path = session.get(AFTER_SIGN_IN)
             begin_session(account)
-            db.session.commit()
             flash(
                 ngettext(
                     "You have %(num)d recovery code left.",
