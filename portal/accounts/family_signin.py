@@ -16,16 +16,14 @@ from sqlalchemy import ColumnElement, func, select, update
 from portal.accounts.codes import CodeCheck, check_code, issue_code, tries_left
 from portal.accounts.contacts import normalise_mobile, send_message
 from portal.accounts.models import Account, Invitation, OneTimeCode
-from portal.accounts.passwords import spend_password_check_time
 from portal.accounts.sessions import begin_session
 from portal.accounts.throttle import (
-    Attempt,
     Factor,
     account_attempt,
     other_attempt,
+    password_checked,
     record_failure,
     refuse_if_locked,
-    unknown_attempt,
 )
 from portal.core.audit import AuditAction, record_audit, utcnow
 from portal.core.notify import message_locale
@@ -156,20 +154,11 @@ def check_password_and_send_code(identifier: str, password: str, address: str) -
     Raises TooManyAttempts, before checking anything, while the account or address is locked.
     """
     account = find_family_account(identifier)
-    attempt: Attempt
-    if account is None:
-        attempt = unknown_attempt(identifier, address, Factor.PASSWORD)
-        refuse_if_locked(attempt)
-        spend_password_check_time(password)
-        record_failure(attempt)
+    # Checked even when no account matches: the same time spent and the same failure counted.
+    if not password_checked(account, identifier, password, address) or account is None:
         return None
-    attempt = account_attempt(account.public_id, address, Factor.PASSWORD)
-    refuse_if_locked(attempt)
-    if not account.check_password(password):
-        record_failure(attempt)
-        return None
-    address = account.mobile or account.email or ""
-    send_code(SIGN_IN, sign_in_channel(account), address, account=account)
+    destination = account.mobile or account.email or ""
+    send_code(SIGN_IN, sign_in_channel(account), destination, account=account)
     db.session.commit()
     return account
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from portal.accounts.models import Account
-from portal.accounts.passwords import spend_password_check_time
 from portal.accounts.throttle import (
     Factor,
     account_attempt,
+    password_checked,
     record_failure,
     refuse_if_locked,
-    unknown_attempt,
 )
 from portal.accounts.totp import matching_counter
 from portal.core.audit import AuditAction, record_audit, utcnow
@@ -29,16 +28,9 @@ def account_for_password(email: str, password: str, address: str) -> Account | N
             Account.kind.in_(["staff", "partner"]),
         )
     )
-    if account is None:
-        attempt = unknown_attempt(email, address, Factor.PASSWORD)
-        refuse_if_locked(attempt)
-        spend_password_check_time(password)
-        record_failure(attempt)
-        return None
-    attempt = account_attempt(account.public_id, address, Factor.PASSWORD)
-    refuse_if_locked(attempt)
-    if not account.check_password(password) or not account.active:
-        record_failure(attempt)
+    active = account is not None and account.active
+    # Checked even when no account matches: the same time spent and the same failure counted.
+    if not password_checked(account, email, password, address, usable=active) or account is None:
         return None
     db.session.commit()  # keeps a rehashed password, if argon2 asked for one
     return account

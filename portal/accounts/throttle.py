@@ -32,16 +32,18 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, cast
+from typing import cast
 
 import redis
 from flask import current_app
-from sqlalchemy import CursorResult, DateTime, Integer, String, Update, delete, select, update
+from sqlalchemy import DateTime, Integer, String, Update, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import stored_utc
+from portal.accounts.models import Account, stored_utc
+from portal.accounts.passwords import spend_password_check_time
 from portal.core.audit import AuditAction, record_audit, utcnow
+from portal.core.database import rows_changed
 from portal.extensions import Model, db
 
 log = logging.getLogger(__name__)
@@ -146,6 +148,30 @@ def record_failure(attempt: Attempt) -> None:
     db.session.commit()
 
 
+def password_checked(
+    account: Account | None, identifier: str, password: str, address: str, *, usable: bool = True
+) -> bool:
+    """Step 1 of every password sign-in, throttled: True only for the right password.
+
+    Raises TooManyAttempts, before checking anything, while the account or address is locked.
+    An unknown identifier costs the same argon2 time and counts the same failure, so neither the
+    clock nor a lock tells an attacker which accounts exist. ``usable`` False (a deactivated
+    account) fails like a wrong password.
+    """
+    if account is None:
+        attempt = unknown_attempt(identifier, address, Factor.PASSWORD)
+        refuse_if_locked(attempt)
+        spend_password_check_time(password)
+        record_failure(attempt)
+        return False
+    attempt = account_attempt(account.public_id, address, Factor.PASSWORD)
+    refuse_if_locked(attempt)
+    if not account.check_password(password) or not usable:
+        record_failure(attempt)
+        return False
+    return True
+
+
 def unlock_account(public_id: str, actor: object = None) -> None:
     """Lift an account's lock and forget its failures (an administrator's decision); audited."""
     key = f"account:{public_id}"
@@ -209,9 +235,8 @@ class _DatabaseCounts:
 
 
 def _rows_changed(statement: Update) -> int:
-    """Run an UPDATE in the session's transaction; how many rows it changed."""
-    result = db.session.execute(statement.execution_options(synchronize_session=False))
-    return cast(CursorResult[Any], result).rowcount
+    """A counter UPDATE: no session objects to keep in step with it."""
+    return rows_changed(statement.execution_options(synchronize_session=False))
 
 
 class _RedisCounts:
